@@ -1,0 +1,51 @@
+"""The plan file's schema, version by version.
+
+A new plan is made by running every step from version 0, and an older plan by
+running the steps it lacks, so both end in exactly the same schema. A step is
+frozen once released: change the schema by adding a step, never by editing one.
+Steps run with foreign keys off, inside the caller's transaction: rebuilding a
+table with enforcement on would cascade-delete its children.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Sequence
+
+Step = Sequence[str] | Callable[[sqlite3.Connection], None]
+
+_STEPS: dict[int, Step] = {
+    1: (
+        """CREATE TABLE plan (
+            uuid TEXT PRIMARY KEY NOT NULL,
+            created_at TEXT NOT NULL
+        )""",
+        """CREATE TABLE partner (
+            uuid TEXT PRIMARY KEY NOT NULL,
+            slot INTEGER NOT NULL UNIQUE CHECK (slot IN (1, 2)),
+            name TEXT NOT NULL,
+            color TEXT NOT NULL,
+            role TEXT NOT NULL DEFAULT '',
+            field TEXT NOT NULL DEFAULT ''
+        )""",
+    ),
+}
+
+#: The newest schema this version of Tandem reads and writes.
+SCHEMA_VERSION = max(_STEPS)
+
+
+def upgrade(conn: sqlite3.Connection, from_version: int, steps: dict[int, Step] | None = None) -> int:
+    """Run the steps after ``from_version`` on ``conn`` (in its open
+    transaction) and record the new version; returns it."""
+    steps = _STEPS if steps is None else steps
+    version = from_version
+    for version in sorted(v for v in steps if v > from_version):
+        step = steps[version]
+        if callable(step):
+            step(conn)
+        else:
+            for statement in step:
+                conn.execute(statement)
+    conn.execute(f"PRAGMA user_version = {int(version)}")
+    return version

@@ -1,0 +1,88 @@
+"""The plan itself and its two partners."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime
+
+from sqlalchemy import Integer, String, select
+from sqlalchemy.orm import Mapped, Session, mapped_column
+
+from models.base import Entity
+from models.changes import Edit, update
+from models.errors import ValidationError
+from models.validation import clean_color, clean_text
+
+NAME_MAX = 60
+ROLE_MAX = 120
+#: A blue and an orange that stay apart for every common kind of colour blindness.
+DEFAULT_COLORS = ("#2f6db5", "#d9822b")
+
+
+class PlanInfo(Entity):
+    """One row: the plan's identity, kept when the file is copied or renamed."""
+
+    __tablename__ = "plan"
+    noun = "plan"
+    created_at: Mapped[str] = mapped_column(String, default=lambda: datetime.now(UTC).isoformat())
+
+
+class Partner(Entity):
+    __tablename__ = "partner"
+    noun = "partner"
+
+    #: 1 or 2: the order in which the couple entered their names.
+    slot: Mapped[int] = mapped_column(Integer, unique=True)
+    name: Mapped[str] = mapped_column(String)
+    color: Mapped[str] = mapped_column(String)
+    role: Mapped[str] = mapped_column(String, default="")
+    field: Mapped[str] = mapped_column(String, default="")
+
+    def check(self) -> None:
+        self.name = clean_name(self.name)
+        self.color = clean_color(self.color)
+        self.role = clean_text(self.role, "role", "The current role", max_length=ROLE_MAX,
+                               required=False)
+        self.field = clean_text(self.field, "field", "The field", max_length=ROLE_MAX,
+                                required=False)
+        if self.slot not in (1, 2):
+            raise ValidationError("slot", "A plan has exactly two partners.")
+
+    @classmethod
+    def check_table(cls, session: Session) -> None:
+        names = [p.name.casefold() for p in session.scalars(select(cls))]
+        if len(names) == 2 and names[0] == names[1]:
+            raise ValidationError("name", "The two partners need different names.")
+
+
+def clean_name(name: object) -> str:
+    return clean_text(name, "name", "A partner’s name", max_length=NAME_MAX)
+
+
+def partners(session: Session) -> list[Partner]:
+    """Both partners, in slot order."""
+    return list(session.scalars(select(Partner).order_by(Partner.slot)))
+
+
+def couple_name(pair: Sequence[Partner]) -> str:
+    return " & ".join(p.name for p in pair)
+
+
+def new_plan_rows(
+    first: str, second: str, colors: tuple[str, str] = DEFAULT_COLORS
+) -> list[Entity]:
+    """The rows of a fresh plan, validated: refuses empty or equal names."""
+    a, b = clean_name(first), clean_name(second)
+    if a.casefold() == b.casefold():
+        raise ValidationError("name", "The two partners need different names.")
+    return [
+        PlanInfo(),
+        Partner(slot=1, name=a, color=clean_color(colors[0]), role="", field=""),
+        Partner(slot=2, name=b, color=clean_color(colors[1]), role="", field=""),
+    ]
+
+
+def edit_partner(partner: Partner, **values: str) -> Edit:
+    """The edit that changes a partner's name, colour, role or field."""
+    change = update(partner, **values)
+    return (change,) if change else ()

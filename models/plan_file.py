@@ -1,0 +1,403 @@
+"""A plan is one SQLite file: opening, checking, migrating, copying, editing.
+
+Following SQLite's "application file format" advice, a plan is a single file
+(rollback journal, not WAL) marked with our ``application_id`` and its schema
+version in ``user_version``. Every edit commits at once with
+``synchronous=FULL``, so there is no Save and a killed app loses nothing.
+
+Opening never changes a file it refuses: the header is read as bytes first,
+and the file is only written after every check has passed (a migration only
+after a verified backup). While open, the file is locked exclusively, so a
+second window or program cannot write to it behind our back.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import stat
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from sqlalchemy import create_engine, event
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+from sqlalchemy.pool import StaticPool
+
+from models import schema
+from models.base import Entity
+from models.changes import Edit, RowChange, insert, tables
+from models.errors import PlanFileError, StaleEditError, ValidationError
+from models.migrations import SCHEMA_VERSION, upgrade
+
+#: "Tand" in ASCII, stored at byte 68 of every plan file.
+APPLICATION_ID = 0x54616E64
+SUFFIX = ".tandem"
+_MAGIC = b"SQLite format 3\x00"
+_LOCK_WAIT_SECONDS = 0.5
+
+
+@dataclass(frozen=True)
+class Header:
+    application_id: int
+    version: int
+
+
+def read_header(path: Path) -> Header:
+    """Identify a file from its first 100 bytes, without SQLite touching it."""
+    try:
+        if path.is_dir():
+            raise PlanFileError(path, "it is a folder, not a plan file.")
+        with path.open("rb") as handle:
+            head = handle.read(100)
+    except FileNotFoundError:
+        raise PlanFileError(
+            path, "the file does not exist (it may have been moved or deleted).") from None
+    except PermissionError:
+        raise PlanFileError(path, "you do not have permission to read it.") from None
+    except OSError as error:
+        raise PlanFileError(path, f"it could not be read ({error.strerror or error}).") from error
+    if not head:
+        raise PlanFileError(path, "the file is empty, so it is not a Tandem plan.")
+    if len(head) < 100 or not head.startswith(_MAGIC):
+        raise PlanFileError(path, "it is not a Tandem plan (it is not a database file at all).")
+    header = Header(
+        application_id=int.from_bytes(head[68:72], "big"),
+        version=int.from_bytes(head[60:64], "big", signed=True),
+    )
+    if header.application_id != APPLICATION_ID:
+        raise PlanFileError(
+            path, "it is a database of another program, not a Tandem plan."
+        )
+    if header.version > SCHEMA_VERSION:
+        raise PlanFileError(
+            path,
+            f"it was made by a newer version of Tandem (plan format {header.version}; "
+            f"this version reads formats up to {SCHEMA_VERSION}). "
+            "Update Tandem to open it.",
+        )
+    if header.version < 1:
+        raise PlanFileError(path, "it is damaged: it has no plan format version.")
+    return header
+
+
+def _check_writable(path: Path) -> None:
+    """Tandem saves every change at once, so it needs to write the file and,
+    for the journal, its folder. Root ignores permissions, so the read-only
+    flag is checked as well as access."""
+    reason = None
+    try:
+        if os.statvfs(path).f_flag & os.ST_RDONLY:
+            reason = "it is on read-only media."
+    except OSError:
+        pass
+    if reason is None:
+        mode = path.stat().st_mode
+        if not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(path, os.W_OK):
+            reason = "the file is read-only."
+        elif not os.access(path.parent, os.W_OK | os.X_OK):
+            reason = "its folder is read-only, and Tandem writes a journal beside a plan as it saves."
+    if reason:
+        raise PlanFileError(
+            path,
+            f"{reason} Tandem saves every change at once, so it needs a file it can write. "
+            "Copy the plan to a writable folder and open the copy.",
+        )
+
+
+def _sqlite_reason(error: sqlite3.Error) -> str:
+    name = getattr(error, "sqlite_errorname", "")
+    text = str(error)
+    if name.startswith("SQLITE_BUSY") or "locked" in text:
+        return ("it is open in another Tandem window or another program. "
+                "Close it there, then try again.")
+    if name.startswith("SQLITE_READONLY"):
+        return "the file is read-only. Copy it to a writable folder and open the copy."
+    if name.startswith("SQLITE_CANTOPEN"):
+        return "the system would not let Tandem open it."
+    return f"it is damaged ({text})."
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    """Open read-write, take the exclusive lock, and run SQLite's quick check."""
+    try:
+        conn = sqlite3.connect(
+            path.resolve().as_uri() + "?mode=rw", uri=True,
+            isolation_level=None, timeout=_LOCK_WAIT_SECONDS,
+        )
+    except sqlite3.Error as error:
+        raise PlanFileError(path, _sqlite_reason(error)) from error
+    try:
+        conn.execute("PRAGMA locking_mode = EXCLUSIVE")
+        conn.execute("BEGIN EXCLUSIVE")
+        problems = [row[0] for row in conn.execute("PRAGMA quick_check")]
+        conn.execute("COMMIT")
+        if problems != ["ok"]:
+            raise PlanFileError(path, f"it is damaged ({'; '.join(problems[:3])}).")
+        conn.execute("PRAGMA journal_mode = DELETE")
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA foreign_keys = ON")
+    except sqlite3.Error as error:
+        conn.close()
+        raise PlanFileError(path, _sqlite_reason(error)) from error
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def backup_path(path: Path, version: int) -> Path:
+    """Where the copy made before upgrading from ``version`` goes: beside the plan."""
+    stem = path.name.removesuffix(SUFFIX)
+    candidate = path.with_name(f"{stem} (before upgrade, format {version}){SUFFIX}")
+    number = 2
+    while candidate.exists():
+        candidate = path.with_name(f"{stem} (before upgrade, format {version}, {number}){SUFFIX}")
+        number += 1
+    return candidate
+
+
+def _fsync_folder(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _write_copy(conn: sqlite3.Connection, target: Path) -> None:
+    """A consistent copy of an open database, written atomically."""
+    partial = target.with_name(f".{target.name}.partial")
+    try:
+        destination = sqlite3.connect(partial)
+        try:
+            conn.backup(destination)
+            destination.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            destination.close()
+        with partial.open("rb+") as handle:
+            os.fsync(handle.fileno())
+        os.replace(partial, target)
+        _fsync_folder(target.parent)
+    finally:
+        partial.unlink(missing_ok=True)
+
+
+def _verify_copy(original: sqlite3.Connection, copy: Path, version: int) -> None:
+    check = sqlite3.connect(copy.resolve().as_uri() + "?mode=ro", uri=True)
+    try:
+        same = (
+            check.execute("PRAGMA quick_check").fetchone() == ("ok",)
+            and check.execute("PRAGMA user_version").fetchone() == (version,)
+            and check.execute("PRAGMA page_count").fetchone()
+            == original.execute("PRAGMA page_count").fetchone()
+        )
+    finally:
+        check.close()
+    if not same:
+        raise PlanFileError(copy, "the backup made before upgrading did not read back intact.",
+                            verb="written")
+
+
+def _migrate(path: Path, conn: sqlite3.Connection, version: int) -> None:
+    backup = backup_path(path, version)
+    try:
+        _write_copy(conn, backup)
+    except (OSError, sqlite3.Error) as error:
+        raise PlanFileError(
+            path, f"it needs an upgrade, and the backup copy to make first could not be "
+            f"written beside it ({error})."
+        ) from error
+    _verify_copy(conn, backup, version)
+    conn.execute("PRAGMA foreign_keys = OFF")
+    conn.execute("BEGIN EXCLUSIVE")
+    try:
+        upgrade(conn, version)
+        if conn.execute("PRAGMA foreign_key_check").fetchall():
+            raise PlanFileError(path, "its upgrade found broken links between rows. "
+                                f"The plan is unchanged; a copy is at {backup.name}.")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    finally:
+        conn.execute("PRAGMA foreign_keys = ON")
+
+
+class PlanFile:
+    """An open plan: owns the connection and the ORM session on it."""
+
+    def __init__(self, path: Path, connection: sqlite3.Connection, migrated_from: int | None):
+        self.path = path
+        #: The format the file had before this open upgraded it, if it did.
+        self.migrated_from = migrated_from
+        self._conn = connection
+        self._engine = create_engine("sqlite://", creator=lambda: connection, poolclass=StaticPool)
+        # The driver's own transaction handling is off (isolation_level=None);
+        # SQLAlchemy says where transactions begin.
+        event.listen(self._engine, "begin", lambda c: c.exec_driver_sql("BEGIN"))
+        self.session = Session(self._engine, expire_on_commit=False, autoflush=False)
+
+    # -- opening and creating -------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path | str) -> PlanFile:
+        """Open a plan, upgrading an older one after a verified backup.
+        Raises :class:`PlanFileError` and leaves the file as it was otherwise."""
+        path = Path(path).absolute()
+        header = read_header(path)
+        _check_writable(path)
+        conn = _connect(path)
+        try:
+            migrated_from = None
+            if header.version < SCHEMA_VERSION:
+                _migrate(path, conn, header.version)
+                migrated_from = header.version
+        except BaseException:
+            conn.close()
+            raise
+        return cls(path, conn, migrated_from)
+
+    @classmethod
+    def create(cls, path: Path | str, rows: Iterable[Entity]) -> PlanFile:
+        """Write a new plan holding ``rows`` (replacing a file at ``path``),
+        and open it. The file appears whole or not at all."""
+        path = Path(path).absolute()
+        building = path.with_name(f".{path.name}.creating")
+        try:
+            building.unlink(missing_ok=True)
+            conn = sqlite3.connect(building, isolation_level=None)
+            try:
+                conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                conn.execute("PRAGMA journal_mode = DELETE")
+                conn.execute("BEGIN")
+                upgrade(conn, 0)
+                conn.execute("COMMIT")
+            finally:
+                conn.close()
+            draft = cls.open(building)
+            try:
+                draft.apply(tuple(insert(row) for row in rows))
+            finally:
+                draft.close()
+            os.replace(building, path)
+            _fsync_folder(path.parent)
+        except (OSError, sqlite3.Error) as error:
+            raise PlanFileError(path, f"{getattr(error, 'strerror', None) or error}.",
+                                verb="created") from error
+        finally:
+            building.unlink(missing_ok=True)
+        return cls.open(path)
+
+    def close(self) -> None:
+        if self._conn is None:
+            return
+        self.session.close()
+        self._engine.dispose()
+        self._conn.close()
+        self._conn = None  # type: ignore[assignment]
+
+    def __enter__(self) -> PlanFile:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, value: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
+
+    # -- editing ----------------------------------------------------------------
+
+    def apply(self, edit: Edit) -> frozenset[str]:
+        """Apply an edit in one transaction; returns the tables it touched.
+        On any refusal nothing is stored and :class:`TandemError` says why."""
+        session = self.session
+        session.commit()  # end the read transaction views may have left open
+        checked: list[Entity] = []
+        try:
+            for change in edit:
+                row = self._apply_row(change)
+                if row is not None:
+                    checked.append(row)
+            for row in checked:
+                row.check()
+            session.flush()
+            types = schema.entity_types()
+            for table in tables(edit):
+                types[table].check_table(session)
+            session.commit()
+        except IntegrityError as error:
+            session.rollback()
+            raise ValidationError("", f"That change conflicts with the plan ({error.orig}).") from error
+        except BaseException:
+            session.rollback()
+            raise
+        return tables(edit)
+
+    def _apply_row(self, change: RowChange) -> Entity | None:
+        cls = schema.entity_types()[change.table]
+        session = self.session
+        row = session.get(cls, change.uuid)
+        if change.before is None:
+            if row is not None:
+                raise StaleEditError(f"That {cls.noun} is already in the plan.")
+            assert change.after is not None
+            row = cls(**change.after)
+            session.add(row)
+            return row
+        if row is None:
+            raise StaleEditError(f"That {cls.noun} is no longer in the plan.")
+        current = row.record()
+        if any(current[key] != value for key, value in change.before.items()):
+            raise StaleEditError(f"That {cls.noun} was changed in the meantime.")
+        if change.after is None:
+            session.delete(row)
+            return None
+        for key, value in change.after.items():
+            setattr(row, key, value)
+        return row
+
+    # -- copying ------------------------------------------------------------------
+
+    def copy_to(self, target: Path | str) -> None:
+        """Save a consistent copy elsewhere while the plan stays open here."""
+        target = Path(target).absolute()
+        if target.exists() and target.resolve() == self.path.resolve():
+            raise PlanFileError(target, "that is the plan that is open. Choose another name.",
+                                verb="written")
+        self.session.commit()
+        try:
+            _write_copy(self._conn, target)
+        except (OSError, sqlite3.Error) as error:
+            reason = getattr(error, "strerror", None) or str(error)
+            raise PlanFileError(target, f"{reason}.", verb="written") from error
+
+    def execute_pragma(self, name: str) -> Any:
+        """Read one PRAGMA value (for diagnostics and tests)."""
+        return self._conn.execute(f"PRAGMA {name}").fetchone()[0]
+
+
+
+def suggested_name(first: str, second: str) -> str:
+    """A file name for a new plan: ``Rachel & Marcus.tandem``, minus characters
+    that file systems refuse."""
+    stem = f"{first.strip()} & {second.strip()}"
+    stem = "".join("-" if c in '/\\:*?"<>|' or ord(c) < 32 else c for c in stem).strip(". ")
+    return (stem[:80] or "Our plan") + SUFFIX
+
+
+def unused_path(folder: Path, name: str) -> Path:
+    """``folder/name``, or ``name 2``, ``name 3``… when that is taken."""
+    candidate = folder / name
+    stem = name.removesuffix(SUFFIX)
+    number = 2
+    while candidate.exists():
+        candidate = folder / f"{stem} {number}{SUFFIX}"
+        number += 1
+    return candidate

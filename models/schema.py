@@ -1,0 +1,19 @@
+"""Everything a plan holds: importing this module registers every entity.
+
+A new kind of thing (opportunities, check-ins...) arrives as its own module,
+one import here, and one step in :mod:`models.migrations`.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from models import partners  # noqa: F401  (registers its entities)
+from models.base import Entity
+from models.base import entity_types as _all_entity_types
+
+
+@cache
+def entity_types() -> dict[str, type[Entity]]:
+    """Every stored entity by table name, in the order rows are inserted."""
+    return _all_entity_types()

@@ -1,0 +1,65 @@
+"""Rules for single values: text, colours, dates. Each returns the cleaned
+value or raises :class:`ValidationError` naming the field."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+
+from models.errors import ValidationError
+
+EARLIEST_DATE = date(1940, 1, 1)
+LATEST_DATE = date(2100, 12, 31)
+
+_COLOR = re.compile(r"#[0-9a-fA-F]{6}")
+
+
+def clean_text(
+    value: object, field: str, label: str, *, max_length: int, required: bool = True,
+    multiline: bool = False,
+) -> str:
+    """Stripped text, refused when empty (if required), too long or holding
+    control characters (which can't be seen or typed, and break exports)."""
+    if not isinstance(value, str):
+        raise ValidationError(field, f"{label} must be text.")
+    text = value.strip()
+    if required and not text:
+        raise ValidationError(field, f"{label} can’t be empty.")
+    if len(text) > max_length:
+        raise ValidationError(
+            field, f"{label} is too long: {len(text)} characters, at most {max_length}."
+        )
+    allowed = "\n\t" if multiline else ""
+    for char in text:
+        if char not in allowed and unicodedata.category(char) == "Cc":
+            raise ValidationError(field, f"{label} contains a control character.")
+    return text
+
+
+def clean_color(value: object, field: str = "color") -> str:
+    """A colour as ``#rrggbb`` in lower case."""
+    if not isinstance(value, str) or not _COLOR.fullmatch(value.strip()):
+        raise ValidationError(field, f"“{value}” is not a colour; use the form #1f77b4.")
+    return value.strip().lower()
+
+
+def check_date(value: object, field: str, label: str) -> date:
+    """A calendar date within the years people plan careers in."""
+    if not isinstance(value, date):
+        raise ValidationError(field, f"{label} must be a date.")
+    if not EARLIEST_DATE <= value <= LATEST_DATE:
+        raise ValidationError(
+            field,
+            f"{label} {value.isoformat()} is out of range: use a date between "
+            f"{EARLIEST_DATE.year} and {LATEST_DATE.year}.",
+        )
+    return value
+
+
+def check_span(start: date, end: date, field: str = "end") -> None:
+    """A period must end after it starts."""
+    if end < start:
+        raise ValidationError(
+            field, f"The end ({end.isoformat()}) is before the start ({start.isoformat()})."
+        )

@@ -1,0 +1,186 @@
+"""The main window as a couple meets it: welcome, opening, menus, partners."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from tests.helpers import stored, visible_text
+from ui import settings
+from ui.main_window import EXAMPLE_FILE, MainWindow
+
+
+@pytest.fixture
+def window(qtbot: QtBot):  # type: ignore[no-untyped-def]
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    win.close()
+
+
+def error_text(qtbot: QtBot, win: MainWindow) -> str:
+    qtbot.waitUntil(lambda: win.findChild(QMessageBox, "errorMessage") is not None)
+    box = win.findChild(QMessageBox, "errorMessage")
+    text = box.text()
+    box.close()
+    return text
+
+
+def partner_names(path: Path) -> list[str]:
+    rows = sorted(stored(path)["tables"]["partner"], key=lambda r: r["slot"])
+    return [r["name"] for r in rows]
+
+
+def test_first_start_shows_the_welcome_and_starts_a_plan_with_both_names(
+        qtbot: QtBot, window: MainWindow) -> None:
+    assert window.pages.currentWidget() is window.welcome
+    assert not window.welcome.start_button.isEnabled()
+    qtbot.keyClicks(window.welcome.names.first, "Noor")
+    qtbot.keyClicks(window.welcome.names.second, "Sam <3 & co")
+    qtbot.mouseClick(window.welcome.start_button, Qt.MouseButton.LeftButton)
+    assert window.pages.currentWidget() is window.plan_page
+    assert visible_text(window.header.names) == "Noor & Sam <3 & co"
+    path = window.document.plan.path
+    assert path.parent == settings.data_folder()
+    window.close()
+    assert partner_names(path) == ["Noor", "Sam <3 & co"]
+
+    again = MainWindow()
+    qtbot.addWidget(again)
+    again.open_at_start(None)
+    assert again.document is not None and again.document.plan.path == path, \
+        "the next start reopens the last plan"
+    again.close()
+
+
+def test_welcome_refuses_equal_names_and_creates_nothing(qtbot: QtBot,
+                                                        window: MainWindow) -> None:
+    qtbot.keyClicks(window.welcome.names.first, "Alex")
+    qtbot.keyClicks(window.welcome.names.second, " alex ")
+    qtbot.mouseClick(window.welcome.start_button, Qt.MouseButton.LeftButton)
+    assert window.welcome.names.error.text() == "The two partners need different names."
+    assert window.document is None
+    assert list(settings.data_folder().glob("*.tandem")) == []
+
+
+def test_example_plan_opens_rachel_and_marcus(qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.mouseClick(window.welcome.example_button, Qt.MouseButton.LeftButton)
+    assert visible_text(window.header.names) == "Rachel & Marcus"
+    assert window.document.plan.path == settings.data_folder() / EXAMPLE_FILE
+    assert "Rachel & Marcus" in window.windowTitle()
+
+
+def test_menus_carry_the_standard_shortcuts(window: MainWindow) -> None:
+    keys = QKeySequence.StandardKey
+    expected = {
+        window.new_action: keys.New, window.open_action: keys.Open,
+        window.save_copy_action: keys.SaveAs, window.close_action: keys.Close,
+        window.quit_action: keys.Quit, window.undo_action: keys.Undo,
+        window.redo_action: keys.Redo,
+    }
+    for action, key in expected.items():
+        assert action.shortcut() == QKeySequence(key), action.text()
+    menus = [a.text() for a in window.menuBar().actions()]
+    assert menus == ["&File", "&Edit", "&View", "&Help"]
+    assert window.partners_action.shortcut() == QKeySequence("Ctrl+E")
+
+
+def test_partner_edit_is_one_undo_step_through_the_file(
+        qtbot: QtBot, window: MainWindow, plan_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from ui.partners_dialog import PartnersDialog
+
+    assert window.open_plan(plan_path)
+    dialog = PartnersDialog(window.document, window)
+    qtbot.addWidget(dialog)
+    dialog.findChild(QLineEdit, "name1").setText("Ana-Lucía")
+    dialog.findChild(QLineEdit, "role2").setText("Nurse 👩‍⚕️")
+    dialog.accept()
+    assert visible_text(window.header.names) == "Ana-Lucía & Bo"
+    assert window.undo_action.isEnabled() and window.undo_action.text() == "&Undo Edit partners"
+    window.undo_action.trigger()
+    assert visible_text(window.header.names) == "Ana & Bo"
+    window.redo_action.trigger()
+    window.undo_action.trigger()
+    window.close_plan()
+    assert partner_names(plan_path) == ["Ana", "Bo"]
+
+
+def test_partner_dialog_shows_refusals_in_place_and_stores_nothing(
+        qtbot: QtBot, window: MainWindow, plan_path: Path) -> None:
+    from ui.partners_dialog import PartnersDialog
+
+    window.open_plan(plan_path)
+    dialog = PartnersDialog(window.document, window)
+    qtbot.addWidget(dialog)
+    dialog.findChild(QLineEdit, "name2").setText("   ")
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+    assert dialog.isVisible() or dialog.result() == 0
+    assert dialog.error.text() == "A partner’s name can’t be empty."
+    assert not window.undo_action.isEnabled()
+    window.close_plan()
+    assert partner_names(plan_path) == ["Ana", "Bo"]
+
+
+def test_opening_a_wrong_file_says_why_and_keeps_the_current_plan(
+        qtbot: QtBot, window: MainWindow, plan_path: Path, tmp_path: Path) -> None:
+    window.open_plan(plan_path)
+    bad = tmp_path / "letter.tandem"
+    bad.write_text("not a plan <at all> & never was")
+    assert not window.open_plan(bad)
+    text = error_text(qtbot, window)
+    assert "“letter.tandem” could not be opened" in text
+    assert "not a Tandem plan" in text
+    assert window.document.plan.path == plan_path
+
+
+def test_save_a_copy_as_writes_a_plan_that_opens(qtbot: QtBot, window: MainWindow,
+                                                 plan_path: Path, tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    window.open_plan(plan_path)
+    target = tmp_path / "for the counselor"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *args, **kw: (str(target), "")))
+    window.save_copy_action.trigger()
+    assert partner_names(tmp_path / "for the counselor.tandem") == ["Ana", "Bo"]
+    assert "copy was saved" in window.statusBar().currentMessage()
+
+
+def test_who_is_at_the_keyboard_can_be_switched(qtbot: QtBot, window: MainWindow,
+                                                plan_path: Path) -> None:
+    window.open_plan(plan_path)
+    buttons = window.header.keyboard_buttons
+    assert buttons[""].isChecked(), "both partners by default"
+    bo_uuid = [uuid for uuid in buttons if uuid and buttons[uuid].text() == "Bo"][0]
+    with qtbot.waitSignal(window.document.at_keyboard_changed) as signal:
+        qtbot.mouseClick(buttons[bo_uuid], Qt.MouseButton.LeftButton)
+    assert signal.args == [bo_uuid]
+    assert window.document.at_keyboard == bo_uuid
+
+
+def test_close_plan_returns_to_welcome_with_the_plan_in_recent(
+        qtbot: QtBot, window: MainWindow, plan_path: Path) -> None:
+    window.open_plan(plan_path)
+    window.close_action.trigger()
+    assert window.pages.currentWidget() is window.welcome
+    assert window.welcome.recent.item(0).data(Qt.ItemDataRole.UserRole) == str(plan_path)
+    assert settings.last_plan() is None
+    assert not window.save_copy_action.isEnabled()
+
+
+def test_window_size_is_remembered(qtbot: QtBot) -> None:
+    first = MainWindow()
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(777, 555)  # within the offscreen platform's 800×600 screen
+    first.close()
+    second = MainWindow()
+    qtbot.addWidget(second)
+    assert (second.width(), second.height()) == (777, 555)

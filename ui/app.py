@@ -1,0 +1,45 @@
+"""The application entry point: ``tandem [PLAN_FILE]``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+import resources
+
+APP_NAME = "Tandem"
+VERSION = "0.1.0"
+
+
+def make_application(argv: list[str]) -> QApplication:
+    app = QApplication.instance() or QApplication(argv)
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setApplicationVersion(VERSION)
+    app.setDesktopFileName("tandem")
+    app.setWindowIcon(QIcon(str(resources.path("icons/tandem.svg"))))
+    return app
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="tandem", description="Plan two careers together.")
+    parser.add_argument("plan", nargs="?", type=Path, help="a .tandem plan file to open")
+    parser.add_argument("--version", action="version", version=f"Tandem {VERSION}")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv if argv is None else argv
+    args = parse_args(argv[1:])
+    app = make_application(argv)
+    from ui.main_window import MainWindow
+
+    window = MainWindow()
+    window.open_at_start(args.plan)
+    window.show()
+    return app.exec()

@@ -1,0 +1,116 @@
+"""The strip above the tabs: the couple's names in their colours, and who is
+at the keyboard (one partner, or both together)."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QToolButton,
+    QWidget,
+)
+
+from models.partners import Partner, partners
+from ui.document import PlanDocument
+
+
+def swatch_style(color: str) -> str:
+    text = "#ffffff" if QColor(color).lightnessF() < 0.6 else "#1d1d1d"
+    return f"background: {color}; color: {text}; border-radius: 6px; padding: 3px 10px;"
+
+
+class CoupleHeader(QWidget):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.document: PlanDocument | None = None
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 4)
+        self.names = QLabel(objectName="coupleNames")
+        self.names.setTextFormat(Qt.TextFormat.RichText)
+        font = self.names.font()
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setBold(True)
+        self.names.setFont(font)
+        layout.addWidget(self.names)
+        self.edit_partners = QPushButton("Edit…", toolTip="Change names, colours and roles (Ctrl+E)")
+        self.edit_partners.setFlat(True)
+        layout.addWidget(self.edit_partners)
+        layout.addStretch(1)
+        layout.addWidget(QLabel("At the keyboard:"))
+        self.keyboard_group = QButtonGroup(self)
+        self.keyboard_group.setExclusive(True)
+        self.keyboard_buttons: dict[str, QToolButton] = {}
+        self._button_row = QHBoxLayout()
+        self._button_row.setSpacing(2)
+        layout.addLayout(self._button_row)
+        self.keyboard_group.buttonClicked.connect(self._keyboard_clicked)
+
+    def set_document(self, document: PlanDocument | None) -> None:
+        self.document = document
+        if document is not None:
+            document.changed.connect(self._on_changed)
+            document.at_keyboard_changed.connect(lambda _uuid: self._sync_keyboard())
+        self.refresh()
+
+    def _on_changed(self, tables: frozenset[str]) -> None:
+        if "partner" in tables:
+            self.refresh()
+
+    def refresh(self) -> None:
+        for button in self.keyboard_buttons.values():
+            self.keyboard_group.removeButton(button)
+            button.deleteLater()
+        self.keyboard_buttons = {}
+        if self.document is None:
+            self.names.clear()
+            return
+        pair = partners(self.document.session)
+        self.names.setText(" &amp; ".join(
+            f'<span style="color:{p.color}">{html.escape(p.name)}</span>' for p in pair))
+        self.names.setToolTip("\n".join(_describe(p) for p in pair))
+        choices = [(pair[0].uuid, pair[0].name, pair[0].color), ("", "Both of us", ""),
+                   (pair[1].uuid, pair[1].name, pair[1].color)]
+        for index, (uuid, label, color) in enumerate(choices):
+            button = QToolButton(text=label, checkable=True, autoRaise=False)
+            button.setObjectName(f"atKeyboard{index}")
+            button.setToolTip(
+                f"{label} at the keyboard: private scoring and writing show only {label}’s part"
+                if uuid else "Both of you at the keyboard: everything is shown, side by side"
+            )
+            if color:
+                button.setStyleSheet(
+                    f"QToolButton:checked {{ {swatch_style(color)} font-weight: bold; }}"
+                )
+            self.keyboard_group.addButton(button)
+            self._button_row.addWidget(button)
+            self.keyboard_buttons[uuid] = button
+        self._sync_keyboard()
+
+    def _sync_keyboard(self) -> None:
+        if self.document is None:
+            return
+        button = self.keyboard_buttons.get(self.document.at_keyboard)
+        if button is not None:
+            button.setChecked(True)
+
+    def _keyboard_clicked(self, button: QToolButton) -> None:
+        if self.document is None:
+            return
+        for uuid, candidate in self.keyboard_buttons.items():
+            if candidate is button:
+                self.document.set_at_keyboard(uuid)
+
+
+def _describe(partner: Partner) -> str:
+    parts = [partner.name]
+    if partner.role:
+        parts.append(partner.role)
+    if partner.field:
+        parts.append(partner.field)
+    return " · ".join(parts)

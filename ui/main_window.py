@@ -1,0 +1,334 @@
+"""The main window: assembles the welcome page, the header, the tabs, the menus
+and the undo group. It holds no business rules; file flows call models."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+import resources
+from models.errors import TandemError
+from models.exchange import rows_from_dict
+from models.partners import couple_name, new_plan_rows, partners
+from models.plan_file import SUFFIX, PlanFile, suggested_name, unused_path
+from ui import settings
+from ui.document import PlanDocument
+from ui.header import CoupleHeader
+from ui.messages import show_error
+from ui.tabs import create_tabs
+from ui.welcome import WelcomePage
+
+EXAMPLE_RESOURCE = "examples/rachel-and-marcus.json"
+EXAMPLE_FILE = "Example - Rachel & Marcus" + SUFFIX
+FILE_FILTER = f"Tandem plans (*{SUFFIX});;All files (*)"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self) -> None:
+        super().__init__()
+        self.document: PlanDocument | None = None
+        self.undo_group = QUndoGroup(self)
+        self.setMinimumSize(760, 520)
+        self.resize(1280, 800)
+
+        self.pages = QStackedWidget()
+        self.welcome = WelcomePage()
+        self.welcome.start_requested.connect(self.start_plan)
+        self.welcome.example_requested.connect(self.open_example)
+        self.welcome.open_requested.connect(self.choose_and_open)
+        self.welcome.recent_requested.connect(self.open_plan)
+        self.pages.addWidget(self.welcome)
+
+        self.plan_page = QWidget()
+        layout = QVBoxLayout(self.plan_page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.header = CoupleHeader()
+        self.header.edit_partners.clicked.connect(self.edit_partners)
+        layout.addWidget(self.header)
+        self.tabs = QTabWidget(documentMode=True, objectName="planTabs")
+        self.tab_pages = create_tabs()
+        for title, widget in self.tab_pages:
+            self.tabs.addTab(widget, title)
+        layout.addWidget(self.tabs, 1)
+        self.pages.addWidget(self.plan_page)
+        self.setCentralWidget(self.pages)
+
+        self._create_menus()
+        geometry, state = settings.window_state()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if state is not None:
+            self.restoreState(state)
+        self._show_document(None)
+
+    # -- menus ------------------------------------------------------------------
+
+    def _action(self, menu: QMenu, text: str, slot: object, shortcut: object = None,
+                tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _create_menus(self) -> None:
+        keys = QKeySequence.StandardKey
+        bar = self.menuBar()
+        file = bar.addMenu("&File")
+        self.new_action = self._action(file, "&New Plan…", self.new_plan, keys.New,
+                                       "Start a new plan for a couple")
+        self.open_action = self._action(file, "&Open…", self.choose_and_open, keys.Open,
+                                        "Open a plan file")
+        self.recent_menu = file.addMenu("Open &Recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self._action(file, "Open the &Example Plan", self.open_example,
+                     tip="Open Rachel and Marcus's example plan")
+        file.addSeparator()
+        self.save_copy_action = self._action(
+            file, "Save a &Copy As…", self.save_copy, keys.SaveAs,
+            "Write a copy of this plan elsewhere, e.g. to share or back up")
+        self.close_action = self._action(file, "&Close Plan", self.close_plan, keys.Close,
+                                         "Close this plan and return to the welcome page")
+        file.addSeparator()
+        self.quit_action = self._action(file, "&Quit", self.close, keys.Quit)
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+
+        edit = bar.addMenu("&Edit")
+        self.undo_action = self.undo_group.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence(keys.Undo))
+        self.redo_action = self.undo_group.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcut(QKeySequence(keys.Redo))
+        edit.addAction(self.undo_action)
+        edit.addAction(self.redo_action)
+        edit.addSeparator()
+        self.partners_action = self._action(edit, "&Partners…", self.edit_partners, "Ctrl+E",
+                                            "Change names, colours, roles and fields")
+
+        view = bar.addMenu("&View")
+        self.tab_actions = []
+        for index in range(self.tabs.count()):
+            title = self.tabs.tabText(index)
+            self.tab_actions.append(self._action(
+                view, title, lambda _=False, i=index: self.tabs.setCurrentIndex(i),
+                f"Ctrl+{index + 1}"))
+        view.addSeparator()
+        self.keyboard_menu = view.addMenu("At the &Keyboard")
+        self.keyboard_menu.aboutToShow.connect(self._fill_keyboard_menu)
+
+        help_menu = bar.addMenu("&Help")
+        self.about_action = self._action(help_menu, "&About Tandem", self.about)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        paths = settings.recent_plans()
+        for number, path in enumerate(paths, start=1):
+            action = self.recent_menu.addAction(f"&{number} {path.stem}")
+            action.setToolTip(str(path))
+            action.setStatusTip(str(path))
+            action.triggered.connect(lambda _=False, p=path: self.open_plan(p))
+        if not paths:
+            self.recent_menu.addAction("No recent plans").setEnabled(False)
+        else:
+            self.recent_menu.addSeparator()
+            self.recent_menu.addAction("Clear the List", self._clear_recent)
+
+    def _clear_recent(self) -> None:
+        settings.forget_recent()
+        self.welcome.set_recent([])
+
+    def _fill_keyboard_menu(self) -> None:
+        self.keyboard_menu.clear()
+        if self.document is None:
+            return
+        pair = partners(self.document.session)
+        choices = [(pair[0].uuid, pair[0].name), ("", "Both of us"), (pair[1].uuid, pair[1].name)]
+        for index, (uuid, name) in enumerate(choices):
+            action = self.keyboard_menu.addAction(name)
+            action.setCheckable(True)
+            action.setChecked(self.document.at_keyboard == uuid)
+            action.setShortcut(QKeySequence(f"Ctrl+Alt+{index}"))
+            action.triggered.connect(lambda _=False, u=uuid: self._set_at_keyboard(u))
+
+    def _set_at_keyboard(self, uuid: str) -> None:
+        if self.document is not None:
+            self.document.set_at_keyboard(uuid)
+
+    # -- opening and closing ------------------------------------------------------
+
+    def open_at_start(self, path: Path | None) -> None:
+        """Open ``path``, else the last plan, else show the welcome page."""
+        target = path or settings.last_plan()
+        if target is not None:
+            self.open_plan(target)
+
+    def open_plan(self, path: Path) -> bool:
+        path = Path(path).absolute()
+        if self.document is not None and self.document.plan.path == path:
+            return True
+        try:
+            plan = PlanFile.open(path)
+        except TandemError as error:
+            show_error(self, error.message)
+            return False
+        self._set_plan(plan)
+        if plan.migrated_from is not None:
+            self.statusBar().showMessage(
+                "This plan was upgraded from an older version of Tandem; the original is "
+                "kept beside it.", 15000)
+        return True
+
+    def _set_plan(self, plan: PlanFile) -> None:
+        self._close_document()
+        document = PlanDocument(plan, self)
+        document.failed.connect(lambda message: show_error(self, message))
+        document.changed.connect(lambda tables: self._update_title())
+        self.undo_group.addStack(document.undo_stack)
+        self.undo_group.setActiveStack(document.undo_stack)
+        self.document = document
+        settings.remember_plan(plan.path)
+        self._show_document(document)
+
+    def _close_document(self) -> None:
+        if self.document is None:
+            return
+        document, self.document = self.document, None
+        self._show_document(None)
+        self.undo_group.removeStack(document.undo_stack)
+        document.close()
+        document.deleteLater()
+
+    def _show_document(self, document: PlanDocument | None) -> None:
+        self.header.set_document(document)
+        for _title, widget in self.tab_pages:
+            widget.set_document(document)  # type: ignore[attr-defined]
+        for action in (self.save_copy_action, self.close_action, self.partners_action,
+                       *self.tab_actions):
+            action.setEnabled(document is not None)
+        if document is None:
+            self.welcome.set_recent(settings.recent_plans())
+            self.pages.setCurrentWidget(self.welcome)
+        else:
+            self.pages.setCurrentWidget(self.plan_page)
+        self._update_title()
+
+    def _update_title(self) -> None:
+        if self.document is None:
+            self.setWindowTitle("Welcome")
+            self.setWindowFilePath("")
+            return
+        self.setWindowFilePath(str(self.document.plan.path))
+        self.setWindowTitle(f"{couple_name(partners(self.document.session))} — "
+                            f"{self.document.plan.path.stem}")
+
+    def choose_and_open(self) -> None:
+        start = self.document.plan.path.parent if self.document else settings.data_folder()
+        name, _ = QFileDialog.getOpenFileName(self, "Open a Plan", str(start), FILE_FILTER)
+        if name:
+            self.open_plan(Path(name))
+
+    def _create(self, path: Path, rows: list) -> None:  # type: ignore[type-arg]
+        if self.document is not None and self.document.plan.path == path:
+            show_error(self, "That plan is open. Choose another name for the new plan.")
+            return
+        try:
+            plan = PlanFile.create(path, rows)
+        except TandemError as error:
+            show_error(self, error.message)
+            return
+        self._set_plan(plan)
+
+    def start_plan(self, first: str, second: str) -> None:
+        """From the welcome page: a new plan in the data folder."""
+        try:
+            rows = new_plan_rows(first, second)
+        except TandemError as error:
+            self.welcome.names.show_error(error)  # type: ignore[arg-type]
+            return
+        self._create(unused_path(settings.data_folder(), suggested_name(first, second)), rows)
+
+    def new_plan(self) -> None:
+        from ui.new_plan_dialog import NewPlanDialog
+
+        dialog = NewPlanDialog(settings.data_folder(), self)
+        if dialog.exec() == NewPlanDialog.DialogCode.Accepted:
+            self._create(dialog.path(), dialog.rows)
+
+    def open_example(self) -> None:
+        """Open the example couple's plan, made from its resource on first use."""
+        path = settings.data_folder() / EXAMPLE_FILE
+        if path.exists():
+            self.open_plan(path)
+        else:
+            self._create(path, rows_from_dict(resources.load_json(EXAMPLE_RESOURCE)))
+
+    def save_copy(self) -> None:
+        if self.document is None:
+            return
+        plan = self.document.plan
+        suggestion = plan.path.with_name(f"{plan.path.stem} (copy){SUFFIX}")
+        name, _ = QFileDialog.getSaveFileName(self, "Save a Copy of the Plan", str(suggestion),
+                                              FILE_FILTER)
+        if not name:
+            return
+        target = Path(name)
+        if target.suffix != SUFFIX:
+            target = target.with_name(target.name + SUFFIX)
+        try:
+            plan.copy_to(target)
+        except TandemError as error:
+            show_error(self, error.message)
+            return
+        self.statusBar().showMessage(f"A copy was saved as {target}", 8000)
+
+    def close_plan(self) -> None:
+        self._close_document()
+        settings.set_last_plan(None)
+
+    # -- dialogs ------------------------------------------------------------------
+
+    def edit_partners(self) -> None:
+        if self.document is None:
+            return
+        from ui.partners_dialog import PartnersDialog
+
+        PartnersDialog(self.document, self).exec()
+
+    def about(self) -> None:
+        from ui.app import VERSION
+
+        box = QMessageBox(self)
+        box.setWindowTitle("About Tandem")
+        box.setIconPixmap(self.windowIcon().pixmap(64, 64))
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setText(
+            f"<h3>Tandem {VERSION}</h3>"
+            "<p>Plan two ambitious careers together: a shared roadmap, opportunities "
+            "scored by each partner, and check-ins over time.</p>"
+            "<p>Your plan stays on this computer, in one file you own. Every change is "
+            "saved at once.</p>")
+        box.exec()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        settings.save_window_state(self.saveGeometry(), self.saveState())
+        if self.document is not None:
+            document, self.document = self.document, None
+            self.undo_group.removeStack(document.undo_stack)
+            document.close()
+        super().closeEvent(event)

@@ -1,0 +1,52 @@
+"""The tabs of an open plan, in order. Each tab is a widget with
+``set_document(document | None)``; a new exercise arrives as a package under
+``ui/`` and one line here."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+import resources
+from ui.document import PlanDocument
+
+
+class PlanTab(Protocol):
+    def set_document(self, document: PlanDocument | None) -> None: ...
+
+
+class ExerciseIntroTab(QWidget):
+    """Says what an exercise will hold until its view is built."""
+
+    def __init__(self, key: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        content = resources.load_json("content/tabs.json")[key]
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(48, 40, 48, 40)
+        heading = QLabel(content["heading"])
+        font = heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        heading.setFont(font)
+        layout.addWidget(heading)
+        text = QLabel(content["text"], wordWrap=True)
+        text.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(text)
+        status = QLabel(content["status"], objectName="exerciseStatus")
+        status.setStyleSheet("color: palette(placeholder-text); font-style: italic;")
+        layout.addWidget(status)
+        layout.addStretch(1)
+
+    def set_document(self, document: PlanDocument | None) -> None:
+        self.setEnabled(document is not None)
+
+
+def create_tabs() -> list[tuple[str, QWidget]]:
+    """(title with mnemonic, widget) for every tab, in order."""
+    return [
+        ("&Opportunities", ExerciseIntroTab("opportunities")),
+        ("&Day in the Life", ExerciseIntroTab("day_in_the_life")),
+        ("&Checklist", ExerciseIntroTab("checklist")),
+    ]

@@ -1,0 +1,179 @@
+"""The first thing a couple sees when no plan is open: start a plan with both
+names, explore the example couple, or open a plan file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+import resources
+from models.errors import ValidationError
+from models.partners import NAME_MAX, clean_name
+
+
+class PartnerNamesForm(QWidget):
+    """Two name fields with inline validation; used by the welcome page and
+    by File ▸ New Plan."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
+        self.first = QLineEdit(objectName="firstName", maxLength=NAME_MAX,
+                               placeholderText="e.g. Rachel")
+        self.second = QLineEdit(objectName="secondName", maxLength=NAME_MAX,
+                                placeholderText="e.g. Marcus")
+        self.first.setToolTip("The first partner’s name, as you want it shown in the plan")
+        self.second.setToolTip("The second partner’s name")
+        form.addRow("&One of you:", self.first)
+        form.addRow("The &other:", self.second)
+        self.error = QLabel(objectName="nameError", wordWrap=True)
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
+        self.error.setStyleSheet("color: #b3261e;")
+        form.addRow(self.error)
+        self.error.hide()
+        for edit in (self.first, self.second):
+            edit.textChanged.connect(self._on_text)
+
+    def _on_text(self) -> None:
+        self.error.hide()
+        self.changed.emit()
+
+    def names(self) -> tuple[str, str]:
+        return self.first.text(), self.second.text()
+
+    def is_filled(self) -> bool:
+        return all(name.strip() for name in self.names())
+
+    def show_error(self, error: ValidationError) -> None:
+        self.error.setText(error.message)
+        self.error.show()
+        target = self.first
+        try:
+            clean_name(self.first.text())
+        except ValidationError:
+            pass
+        else:
+            target = self.second
+        target.setFocus()
+        target.selectAll()
+
+
+def _card(title: str, text: str) -> tuple[QFrame, QVBoxLayout]:
+    card = QFrame(frameShape=QFrame.Shape.StyledPanel)
+    card.setStyleSheet("QFrame { background: palette(base); border-radius: 10px; }")
+    layout = QVBoxLayout(card)
+    layout.setContentsMargins(20, 16, 20, 16)
+    heading = QLabel(title)
+    font = heading.font()
+    font.setPointSizeF(font.pointSizeF() * 1.25)
+    font.setBold(True)
+    heading.setFont(font)
+    layout.addWidget(heading)
+    body = QLabel(text, wordWrap=True)
+    layout.addWidget(body)
+    return card, layout
+
+
+class WelcomePage(QWidget):
+    start_requested = Signal(str, str)
+    example_requested = Signal()
+    open_requested = Signal()
+    recent_requested = Signal(Path)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(48, 32, 48, 32)
+        top = QHBoxLayout()
+        logo = QLabel()
+        logo.setPixmap(QIcon(str(resources.path("icons/tandem.svg"))).pixmap(72, 72))
+        top.addWidget(logo)
+        titles = QVBoxLayout()
+        title = QLabel("Welcome to Tandem")
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 2)
+        font.setBold(True)
+        title.setFont(font)
+        titles.addWidget(title)
+        titles.addWidget(QLabel(
+            "Two careers, one shared life. Plan them together: a roadmap of both paths, "
+            "opportunities scored by each of you, and check-ins over time.", wordWrap=True))
+        top.addLayout(titles, 1)
+        outer.addLayout(top)
+        outer.addSpacing(16)
+
+        cards = QHBoxLayout()
+        start, start_layout = _card(
+            "Start your plan",
+            "Sit down together and enter both names. Everything you do is saved at once, "
+            "in one plan file on this computer.")
+        self.names = PartnerNamesForm()
+        start_layout.addWidget(self.names)
+        self.start_button = QPushButton("Start our plan", objectName="startPlan", default=True)
+        self.start_button.setEnabled(False)
+        self.start_button.clicked.connect(
+            lambda: self.start_requested.emit(*self.names.names()))
+        self.names.changed.connect(
+            lambda: self.start_button.setEnabled(self.names.is_filled()))
+        self.names.second.returnPressed.connect(self.start_button.click)
+        start_layout.addStretch(1)
+        start_layout.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignRight)
+        cards.addWidget(start, 1)
+
+        example, example_layout = _card(
+            "Explore an example",
+            "Rachel has just been offered her dream role at a tech startup in Seattle, "
+            "weeks after Marcus made partner at his Chicago law firm. See how they might "
+            "plan both careers: the roadmap of their past and future, and the seasons in "
+            "which each career leads.")
+        example_layout.addStretch(1)
+        self.example_button = QPushButton("Open the example", objectName="openExample")
+        self.example_button.clicked.connect(self.example_requested)
+        example_layout.addWidget(self.example_button, 0, Qt.AlignmentFlag.AlignRight)
+        cards.addWidget(example, 1)
+        outer.addLayout(cards)
+
+        outer.addSpacing(16)
+        recent_row = QHBoxLayout()
+        recent_row.addWidget(QLabel("Recent plans:"))
+        recent_row.addStretch(1)
+        self.open_button = QPushButton("Open a plan file…", objectName="openPlan")
+        self.open_button.clicked.connect(self.open_requested)
+        recent_row.addWidget(self.open_button)
+        outer.addLayout(recent_row)
+        self.recent = QListWidget(objectName="recentPlans")
+        self.recent.setToolTip("Double-click or press Enter to open")
+        self.recent.itemActivated.connect(
+            lambda item: self.recent_requested.emit(Path(item.data(Qt.ItemDataRole.UserRole))))
+        self.recent.setMaximumHeight(200)
+        outer.addWidget(self.recent)
+        outer.addStretch(1)
+
+    def set_recent(self, paths: list[Path]) -> None:
+        self.recent.clear()
+        for path in paths:
+            item = QListWidgetItem(f"{path.stem}    —    {path.parent}")
+            item.setData(Qt.ItemDataRole.UserRole, str(path))
+            item.setToolTip(str(path))
+            self.recent.addItem(item)
+        if not paths:
+            placeholder = QListWidgetItem("No plans opened yet.")
+            placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.recent.addItem(placeholder)
