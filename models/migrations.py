@@ -29,6 +29,32 @@ _STEPS: dict[int, Step] = {
             field TEXT NOT NULL DEFAULT ''
         )""",
     ),
+    # The shared roadmap: phases and milestones in lanes, and seasons.
+    2: (
+        """CREATE TABLE roadmap_item (
+            uuid TEXT PRIMARY KEY NOT NULL,
+            partner_uuid TEXT REFERENCES partner(uuid) ON DELETE CASCADE,
+            kind TEXT NOT NULL,
+            title TEXT NOT NULL,
+            notes TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL DEFAULT 'planned'
+                CHECK (status IN ('planned', 'done', 'dropped')),
+            start_date DATE NOT NULL,
+            end_date DATE,
+            CHECK (end_date IS NULL OR end_date >= start_date)
+        )""",
+        "CREATE INDEX roadmap_item_partner ON roadmap_item (partner_uuid)",
+        """CREATE TABLE season (
+            uuid TEXT PRIMARY KEY NOT NULL,
+            leader_uuid TEXT NOT NULL REFERENCES partner(uuid) ON DELETE CASCADE,
+            label TEXT NOT NULL,
+            notes TEXT NOT NULL DEFAULT '',
+            start_date DATE NOT NULL,
+            end_date DATE NOT NULL,
+            CHECK (end_date > start_date)
+        )""",
+        "CREATE INDEX season_leader ON season (leader_uuid)",
+    ),
 }
 
 #: The newest schema this version of Tandem reads and writes.

@@ -13,7 +13,9 @@ second window or program cannot write to it behind our back.
 
 from __future__ import annotations
 
+import filecmp
 import os
+import shutil
 import sqlite3
 import stat
 from collections.abc import Iterable
@@ -191,32 +193,32 @@ def _write_copy(conn: sqlite3.Connection, target: Path) -> None:
         partial.unlink(missing_ok=True)
 
 
-def _verify_copy(original: sqlite3.Connection, copy: Path, version: int) -> None:
-    check = sqlite3.connect(copy.resolve().as_uri() + "?mode=ro", uri=True)
+def _write_backup(path: Path, backup: Path) -> None:
+    """A byte-for-byte copy of the plan, verified before the original is touched.
+    Safe as a raw copy: we hold the exclusive lock and no transaction is open."""
+    partial = backup.with_name(f".{backup.name}.partial")
     try:
-        same = (
-            check.execute("PRAGMA quick_check").fetchone() == ("ok",)
-            and check.execute("PRAGMA user_version").fetchone() == (version,)
-            and check.execute("PRAGMA page_count").fetchone()
-            == original.execute("PRAGMA page_count").fetchone()
-        )
+        shutil.copyfile(path, partial)
+        with partial.open("rb+") as handle:
+            os.fsync(handle.fileno())
+        if not filecmp.cmp(path, partial, shallow=False):
+            raise PlanFileError(backup, "the backup made before upgrading did not read back "
+                                "the same as the plan.", verb="written")
+        os.replace(partial, backup)
+        _fsync_folder(backup.parent)
     finally:
-        check.close()
-    if not same:
-        raise PlanFileError(copy, "the backup made before upgrading did not read back intact.",
-                            verb="written")
+        partial.unlink(missing_ok=True)
 
 
 def _migrate(path: Path, conn: sqlite3.Connection, version: int) -> None:
     backup = backup_path(path, version)
     try:
-        _write_copy(conn, backup)
-    except (OSError, sqlite3.Error) as error:
+        _write_backup(path, backup)
+    except OSError as error:
         raise PlanFileError(
             path, f"it needs an upgrade, and the backup copy to make first could not be "
-            f"written beside it ({error})."
+            f"written beside it ({error.strerror or error})."
         ) from error
-    _verify_copy(conn, backup, version)
     conn.execute("PRAGMA foreign_keys = OFF")
     conn.execute("BEGIN EXCLUSIVE")
     try:

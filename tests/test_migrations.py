@@ -10,7 +10,7 @@ import pytest
 
 from models import migrations, plan_file
 from models.migrations import SCHEMA_VERSION
-from models.plan_file import PlanFile, backup_path, read_header
+from models.plan_file import PlanFile, read_header
 from tests.helpers import digest, stored
 
 DATA = Path(__file__).parent / "data"
@@ -36,7 +36,7 @@ def test_older_plan_upgrades_with_a_backup_and_keeps_its_data(fixture: Path,
     assert partners[1]["field"] == "Corporate law · 企業法"
     backups = [p for p in tmp_path.iterdir() if "before upgrade" in p.name]
     if version < SCHEMA_VERSION:
-        assert [p.name for p in backups] == [backup_path(path, version).name]
+        assert [p.name for p in backups] == [f"{path.stem} (before upgrade, format {version}).tandem"]
         assert digest(backups[0]) == digest(fixture), "the backup is the original, byte for byte"
     else:
         assert backups == []
@@ -88,8 +88,7 @@ def test_a_table_rebuild_in_a_migration_keeps_the_rows_that_point_at_it(
     assert conn.execute("SELECT count(*) FROM child").fetchone() == (2,)
     assert conn.execute("PRAGMA user_version").fetchone() == (2,)
     conn.close()
-    assert backup_path(path, 1).exists() is False  # the name is taken: it was written
-    assert any("before upgrade, format 1" in p.name for p in tmp_path.iterdir())
+    assert (tmp_path / "rebuild (before upgrade, format 1).tandem").exists()
 
 
 def test_a_migration_that_breaks_links_is_rolled_back(tmp_path: Path,
@@ -103,3 +102,21 @@ def test_a_migration_that_breaks_links_is_rolled_back(tmp_path: Path,
         PlanFile.open(path)
     assert "broken links" in caught.value.message
     assert digest(path) == original
+
+
+def _schema(path: Path) -> dict[str, list[tuple[object, ...]]]:
+    conn = sqlite3.connect(path)
+    tables = [r[0] for r in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+    schema = {t: conn.execute(f"PRAGMA table_info({t})").fetchall() for t in tables}
+    conn.close()
+    return schema
+
+
+@pytest.mark.parametrize("fixture", FIXTURES, ids=lambda p: p.name)
+def test_an_upgraded_plan_has_exactly_the_schema_of_a_new_one(fixture: Path, plan_path: Path,
+                                                              tmp_path: Path) -> None:
+    path = tmp_path / fixture.name
+    shutil.copyfile(fixture, path)
+    PlanFile.open(path).close()
+    assert _schema(path) == _schema(plan_path)

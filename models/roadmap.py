@@ -1,0 +1,200 @@
+"""The shared career roadmap: phases and milestones in three lanes (each
+partner's and "Our life"), and the seasons in which one career leads.
+
+Kinds (job, degree, move, child…) are data in ``resources/content/roadmap_kinds.json``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from typing import Any
+
+from sqlalchemy import Date, ForeignKey, String, select
+from sqlalchemy.orm import Mapped, Session, mapped_column
+
+import resources
+from models.base import Entity
+from models.changes import Edit, delete, insert, update
+from models.errors import ValidationError
+from models.validation import check_date, check_span, clean_text
+
+TITLE_MAX = 120
+NOTES_MAX = 5000
+LABEL_MAX = 80
+STATUSES = ("planned", "done", "dropped")
+
+
+@dataclass(frozen=True)
+class Kind:
+    id: str
+    label: str
+    #: "phase" for a span of time, else the milestone marker's shape.
+    shape: str
+    pattern: str
+    #: "start" (the start is a transition), "span" (all of it is demanding),
+    #: "point" (a demanding milestone) or "" (not demanding).
+    demanding: str
+    activity: str
+
+    @property
+    def is_phase(self) -> bool:
+        return self.shape == "phase"
+
+
+@cache
+def kinds() -> dict[str, Kind]:
+    data = resources.load_json("content/roadmap_kinds.json")
+    return {k["id"]: Kind(k["id"], k["label"], k["shape"], k.get("pattern", ""),
+                          k["demanding"], k["activity"]) for k in data["kinds"]}
+
+
+def phase_kinds() -> list[Kind]:
+    return [k for k in kinds().values() if k.is_phase]
+
+
+def milestone_kinds() -> list[Kind]:
+    return [k for k in kinds().values() if not k.is_phase]
+
+
+def status_labels() -> dict[str, str]:
+    data = resources.load_json("content/roadmap_kinds.json")
+    return {s["id"]: s["label"] for s in data["statuses"]}
+
+
+def shared_lane() -> tuple[str, str]:
+    """The "Our life" lane's title and colour."""
+    lane = resources.load_json("content/roadmap_kinds.json")["shared_lane"]
+    return lane["title"], lane["color"]
+
+
+class RoadmapItem(Entity):
+    """A phase (start and end) or a milestone (one date) in a lane."""
+
+    __tablename__ = "roadmap_item"
+    noun = "roadmap item"
+
+    #: The partner whose lane it is in; ``None`` for "Our life".
+    partner_uuid: Mapped[str | None] = mapped_column(
+        String(36), ForeignKey("partner.uuid", ondelete="CASCADE"), default=None)
+    kind: Mapped[str] = mapped_column(String)
+    title: Mapped[str] = mapped_column(String)
+    notes: Mapped[str] = mapped_column(String, default="")
+    status: Mapped[str] = mapped_column(String, default="planned")
+    start_date: Mapped[date] = mapped_column(Date)
+    #: ``None`` for a milestone.
+    end_date: Mapped[date | None] = mapped_column(Date, default=None)
+
+    @property
+    def is_phase(self) -> bool:
+        return self.end_date is not None
+
+    @property
+    def last_date(self) -> date:
+        return self.end_date or self.start_date
+
+    def check(self) -> None:
+        kind = kinds().get(self.kind)
+        if kind is None:
+            raise ValidationError("kind", f"“{self.kind}” is not a kind of roadmap item.")
+        self.title = clean_text(self.title, "title", "The title", max_length=TITLE_MAX)
+        self.notes = clean_text(self.notes, "notes", "The notes", max_length=NOTES_MAX,
+                                required=False, multiline=True)
+        if self.status not in STATUSES:
+            raise ValidationError("status", f"“{self.status}” is not a status.")
+        check_date(self.start_date, "start_date", "The start" if kind.is_phase else "The date")
+        if kind.is_phase:
+            if self.end_date is None:
+                raise ValidationError("end_date", f"A {kind.label.lower()} needs an end date.")
+            check_date(self.end_date, "end_date", "The end")
+            check_span(self.start_date, self.end_date, "end_date")
+        elif self.end_date is not None:
+            raise ValidationError("end_date", f"A {kind.label.lower()} has one date, not an end.")
+
+
+class Season(Entity):
+    """A period in which one partner's career leads, by explicit agreement."""
+
+    __tablename__ = "season"
+    noun = "season"
+
+    leader_uuid: Mapped[str] = mapped_column(
+        String(36), ForeignKey("partner.uuid", ondelete="CASCADE"))
+    label: Mapped[str] = mapped_column(String)
+    notes: Mapped[str] = mapped_column(String, default="")
+    start_date: Mapped[date] = mapped_column(Date)
+    end_date: Mapped[date] = mapped_column(Date)
+
+    def check(self) -> None:
+        self.label = clean_text(self.label, "label", "What the season is for",
+                                max_length=LABEL_MAX)
+        self.notes = clean_text(self.notes, "notes", "The notes", max_length=NOTES_MAX,
+                                required=False, multiline=True)
+        check_date(self.start_date, "start_date", "The start")
+        check_date(self.end_date, "end_date", "The end")
+        check_span(self.start_date, self.end_date, "end_date")
+        if self.end_date == self.start_date:
+            raise ValidationError("end_date", "A season needs to last at least a day.")
+
+    @classmethod
+    def check_table(cls, session: Session) -> None:
+        ordered = list(session.scalars(select(cls).order_by(cls.start_date, cls.end_date)))
+        for earlier, later in zip(ordered, ordered[1:], strict=False):
+            if later.start_date < earlier.end_date:
+                raise ValidationError(
+                    "start_date",
+                    f"Seasons may not overlap: “{later.label}” starts "
+                    f"{later.start_date.isoformat()}, before “{earlier.label}” ends "
+                    f"{earlier.end_date.isoformat()}.")
+
+
+# -- reading -------------------------------------------------------------------
+
+def roadmap_items(session: Session) -> list[RoadmapItem]:
+    return list(session.scalars(
+        select(RoadmapItem).order_by(RoadmapItem.start_date, RoadmapItem.uuid)))
+
+
+def seasons(session: Session) -> list[Season]:
+    return list(session.scalars(select(Season).order_by(Season.start_date)))
+
+
+# -- edits -----------------------------------------------------------------------
+
+def new_item(kind: str, title: str, start: date, end: date | None = None,
+             partner_uuid: str | None = None, status: str = "planned", notes: str = "") -> Edit:
+    """Add a phase (with ``end``) or a milestone; refused here if invalid."""
+    item = RoadmapItem(kind=kind, title=title, start_date=start, end_date=end,
+                       partner_uuid=partner_uuid, status=status, notes=notes)
+    item.check()
+    return (insert(item),)
+
+
+def new_season(leader_uuid: str, label: str, start: date, end: date, notes: str = "") -> Edit:
+    season = Season(leader_uuid=leader_uuid, label=label, start_date=start, end_date=end,
+                    notes=notes)
+    season.check()
+    return (insert(season),)
+
+
+def edit_entry(entry: RoadmapItem | Season, **values: Any) -> Edit:
+    """Change some fields of an item or season (checked when applied)."""
+    change = update(entry, **values)
+    return (change,) if change else ()
+
+
+def duplicate(entries: Iterable[RoadmapItem | Season]) -> Edit:
+    """Copies with new identities; seasons can't overlap, so only items are copied."""
+    copies: list[Entity] = []
+    for entry in entries:
+        if isinstance(entry, RoadmapItem):
+            values = entry.record()
+            values.pop("uuid")
+            copies.append(RoadmapItem(**values))
+    return tuple(insert(copy) for copy in copies)
+
+
+def remove(entries: Sequence[RoadmapItem | Season]) -> Edit:
+    return tuple(delete(entry) for entry in entries)

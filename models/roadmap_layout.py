@@ -1,0 +1,152 @@
+"""Where things go on the roadmap: lanes, rows, colours, marker shapes and
+styles. Plain code, so the screen and the printed report draw the same plan.
+
+Positions along time are left to the renderer (pixels or points per day);
+everything else about placement is decided here.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from models.partners import Partner
+from models.roadmap import Kind, RoadmapItem, Season, kinds, shared_lane
+
+SHARED = ""  # the lane key of "Our life"
+
+
+@dataclass(frozen=True)
+class Lane:
+    #: A partner's UUID, or :data:`SHARED`.
+    key: str
+    title: str
+    color: str
+    rows: int
+
+
+@dataclass(frozen=True)
+class Placement:
+    uuid: str
+    lane: str
+    row: int
+
+
+@dataclass
+class RoadmapLayout:
+    lanes: list[Lane]
+    placements: dict[str, Placement] = field(default_factory=dict)
+
+    def lane(self, key: str) -> Lane:
+        return next(lane for lane in self.lanes if lane.key == key)
+
+
+def lane_key(item: RoadmapItem) -> str:
+    return item.partner_uuid or SHARED
+
+
+def lane_order(pair: Sequence[Partner]) -> list[tuple[str, str, str]]:
+    """(key, title, colour) of each lane, top to bottom: one partner, the life
+    you share between you, the other partner."""
+    title, color = shared_lane()
+    return [(pair[0].uuid, pair[0].name, pair[0].color), (SHARED, title, color),
+            (pair[1].uuid, pair[1].name, pair[1].color)]
+
+
+def item_color(item: RoadmapItem, pair: Sequence[Partner]) -> str:
+    return next(color for key, _t, color in lane_order(pair) if key == lane_key(item))
+
+
+def layout_roadmap(pair: Sequence[Partner], items: Sequence[RoadmapItem],
+                   milestone_days: float) -> RoadmapLayout:
+    """Pack each lane's items into rows so that none overlap. A milestone
+    takes ``milestone_days`` of room (its marker and label at the renderer's
+    scale); longer items go first so phases stay in the top rows."""
+    placements: dict[str, Placement] = {}
+    lanes = []
+    for key, title, color in lane_order(pair):
+        in_lane = [i for i in items if lane_key(i) == key]
+        in_lane.sort(key=lambda i: (i.end_date is None, i.start_date, i.uuid))
+        row_ends: list[date] = []
+        for item in in_lane:
+            room = max(1.0, milestone_days if item.end_date is None else milestone_days * 0.15)
+            end = item.last_date + timedelta(days=room)
+            row = next((r for r, taken in enumerate(row_ends) if taken <= item.start_date), None)
+            if row is None:
+                row = len(row_ends)
+                row_ends.append(end)
+            else:
+                row_ends[row] = end
+            placements[item.uuid] = Placement(item.uuid, key, row)
+        lanes.append(Lane(key, title, color, max(1, len(row_ends))))
+    return RoadmapLayout(lanes, placements)
+
+
+def plan_span(items: Sequence[RoadmapItem], seasons: Sequence[Season],
+              today: date) -> tuple[date, date]:
+    """The dates the whole plan covers, with today, padded by half a year."""
+    starts = [today] + [i.start_date for i in items] + [s.start_date for s in seasons]
+    ends = [today] + [i.last_date for i in items] + [s.end_date for s in seasons]
+    return min(starts) - timedelta(days=183), max(ends) + timedelta(days=183)
+
+
+@dataclass(frozen=True)
+class Style:
+    """How an item looks: the same rules on screen and on paper."""
+    fill_alpha: float
+    outline_dashed: bool
+    struck_out: bool
+    pattern: str
+    label: str
+
+
+def item_style(item: RoadmapItem, today: date) -> Style:
+    kind = kinds()[item.kind]
+    past = item.last_date < today
+    label = item.title
+    if item.status == "done":
+        label = "✓ " + label
+    if item.status == "dropped":
+        return Style(0.12, True, True, kind.pattern, label)
+    return Style(0.55 if past else 0.85, item.status == "planned" and not past and
+                 kind.pattern == "dashed", False, kind.pattern, label)
+
+
+def kind_of(item: RoadmapItem) -> Kind:
+    return kinds()[item.kind]
+
+
+def _regular(points: int, radius: float = 1.0, start: float = -math.pi / 2,
+             inner: float | None = None) -> list[tuple[float, float]]:
+    count = points * (2 if inner else 1)
+    result = []
+    for index in range(count):
+        r = inner if inner and index % 2 else radius
+        angle = start + 2 * math.pi * index / count
+        result.append((round(r * math.cos(angle), 4), round(r * math.sin(angle), 4)))
+    return result
+
+
+def _heart() -> list[tuple[float, float]]:
+    points = []
+    for index in range(28):
+        t = 2 * math.pi * index / 28
+        x = 16 * math.sin(t) ** 3
+        y = 13 * math.cos(t) - 5 * math.cos(2 * t) - 2 * math.cos(3 * t) - math.cos(4 * t)
+        points.append((round(x / 17, 4), round(-y / 17 + 0.1, 4)))
+    return points
+
+
+#: Milestone markers as polygons in a unit box, y pointing down (screen-like).
+MARKERS: dict[str, list[tuple[float, float]]] = {
+    "diamond": [(0, -1), (1, 0), (0, 1), (-1, 0)],
+    "square": [(-0.8, -0.8), (0.8, -0.8), (0.8, 0.8), (-0.8, 0.8)],
+    "triangle": [(0, -1), (1, 0.8), (-1, 0.8)],
+    "circle": _regular(20, 0.9),
+    "pentagon": _regular(5, 1.0),
+    "star": _regular(5, 1.05, inner=0.45),
+    "house": [(-0.85, 0.9), (0.85, 0.9), (0.85, -0.1), (0, -0.95), (-0.85, -0.1)],
+    "heart": _heart(),
+}
