@@ -13,6 +13,7 @@ from types import MappingProxyType
 from typing import Any
 
 from models.base import Entity, new_uuid
+from models.errors import TandemError
 
 
 @dataclass(frozen=True)
@@ -40,9 +41,22 @@ def _frozen(values: Mapping[str, Any]) -> Mapping[str, Any]:
     return MappingProxyType(dict(values))
 
 
+def _as_stored(entity: Entity, values: dict[str, Any]) -> dict[str, Any]:
+    """``values`` as the plan will store them (trimmed text, lower-case
+    colours…), so that an edit's inverse matches the stored row exactly.
+    Values the rules refuse are kept as given: applying them says why."""
+    probe = type(entity)(**{**entity.record(), **values})
+    try:
+        probe.check()
+    except TandemError:
+        return values
+    stored = probe.record()
+    return {key: stored[key] for key in values}
+
+
 def insert(entity: Entity) -> RowChange:
     """Add a new row; a UUID is given to it here if it has none."""
-    values = entity.record()
+    values = _as_stored(entity, entity.record())
     if not values.get("uuid"):
         values["uuid"] = new_uuid()
         entity.uuid = values["uuid"]
@@ -55,6 +69,7 @@ def update(entity: Entity, **values: Any) -> RowChange | None:
     unknown = set(values) - set(current)
     if unknown:
         raise TypeError(f"{type(entity).__name__} has no {sorted(unknown)}")
+    values = _as_stored(entity, values)
     changed = {k: v for k, v in values.items() if current[k] != v}
     if not changed:
         return None

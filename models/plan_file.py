@@ -234,6 +234,19 @@ def _migrate(path: Path, conn: sqlite3.Connection, version: int) -> None:
         conn.execute("PRAGMA foreign_keys = ON")
 
 
+def _integrity_message(detail: str) -> str:
+    """The database's last line of defence, in words: the rules in models/
+    normally refuse first, with a more precise message."""
+    if "FOREIGN KEY" in detail:
+        return "That change refers to a partner or item that is not in this plan."
+    if "NOT NULL" in detail:
+        column = detail.rsplit(".", 1)[-1]
+        return f"That change leaves out something required ({column.replace('_', ' ')})."
+    if "UNIQUE" in detail:
+        return "That change would make two things in the plan the same."
+    return f"That change conflicts with the plan ({detail})."
+
+
 class PlanFile:
     """An open plan: owns the connection and the ORM session on it."""
 
@@ -336,7 +349,7 @@ class PlanFile:
             session.commit()
         except IntegrityError as error:
             session.rollback()
-            raise ValidationError("", f"That change conflicts with the plan ({error.orig}).") from error
+            raise ValidationError("", _integrity_message(str(error.orig))) from error
         except BaseException:
             session.rollback()
             raise

@@ -100,18 +100,20 @@ class RoadmapItem(Entity):
         if kind is None:
             raise ValidationError("kind", f"“{self.kind}” is not a kind of roadmap item.")
         self.title = clean_text(self.title, "title", "The title", max_length=TITLE_MAX)
-        self.notes = clean_text(self.notes, "notes", "The notes", max_length=NOTES_MAX,
+        self.notes = clean_text(self.notes, "notes", "The note text", max_length=NOTES_MAX,
                                 required=False, multiline=True)
         if self.status not in STATUSES:
             raise ValidationError("status", f"“{self.status}” is not a status.")
         check_date(self.start_date, "start_date", "The start" if kind.is_phase else "The date")
         if kind.is_phase:
             if self.end_date is None:
-                raise ValidationError("end_date", f"A {kind.label.lower()} needs an end date.")
+                raise ValidationError(
+                    "end_date", f"“{kind.label}” is a phase: it needs an end date.")
             check_date(self.end_date, "end_date", "The end")
             check_span(self.start_date, self.end_date, "end_date")
         elif self.end_date is not None:
-            raise ValidationError("end_date", f"A {kind.label.lower()} has one date, not an end.")
+            raise ValidationError(
+                "end_date", f"“{kind.label}” is a milestone: it has one date, not an end.")
 
 
 class Season(Entity):
@@ -130,7 +132,7 @@ class Season(Entity):
     def check(self) -> None:
         self.label = clean_text(self.label, "label", "What the season is for",
                                 max_length=LABEL_MAX)
-        self.notes = clean_text(self.notes, "notes", "The notes", max_length=NOTES_MAX,
+        self.notes = clean_text(self.notes, "notes", "The note text", max_length=NOTES_MAX,
                                 required=False, multiline=True)
         check_date(self.start_date, "start_date", "The start")
         check_date(self.end_date, "end_date", "The end")

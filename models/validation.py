@@ -24,6 +24,8 @@ def clean_text(
     if not isinstance(value, str):
         raise ValidationError(field, f"{label} must be text.")
     text = value.strip()
+    if multiline:  # line endings from Windows or old Macs become plain newlines
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     if required and not text:
         raise ValidationError(field, f"{label} can’t be empty.")
     if len(text) > max_length:

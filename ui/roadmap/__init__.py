@@ -1,0 +1,1 @@
+"""The Roadmap tab: the Gantt chart of both careers, and the same plan as a table."""

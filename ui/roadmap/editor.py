@@ -1,0 +1,439 @@
+"""The forms behind the roadmap: adding or editing a phase, a milestone or a
+season. Each is one undo step, built by ``models.roadmap`` and stored through
+:meth:`PlanDocument.submit`; a refusal keeps the form open and shows the
+models' message under the field it is about."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QDate, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPen, QPixmap, QPolygonF
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.changes import Edit
+from models.errors import TandemError, ValidationError
+from models.partners import partners
+from models.roadmap import (
+    LABEL_MAX,
+    TITLE_MAX,
+    Kind,
+    RoadmapItem,
+    Season,
+    edit_entry,
+    milestone_kinds,
+    new_item,
+    new_season,
+    phase_kinds,
+    status_labels,
+)
+from models.roadmap_layout import MARKERS, SHARED, lane_key, lane_order
+from ui.document import PlanDocument
+
+ERROR_STYLE = "color: #b3261e;"
+#: The date widgets reach a little past the models' range (1940–2100), so that
+#: a date out of it is refused with the models' message rather than clamped.
+WIDGET_EARLIEST = QDate(1900, 1, 1)
+WIDGET_LATEST = QDate(2199, 12, 31)
+ICON_SIZE = 16
+
+
+# -- small helpers ---------------------------------------------------------------
+
+def to_qdate(value: date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+def to_date(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+def swatch_icon(color: str) -> QIcon:
+    """A filled circle in a lane's or partner's colour."""
+
+    def draw(painter: QPainter, size: float) -> None:
+        painter.setPen(QPen(QColor(color).darker(130), 1))
+        painter.setBrush(QColor(color))
+        painter.drawEllipse(QRectF(2.5, 2.5, size - 5, size - 5))
+
+    return _icon(draw)
+
+
+def kind_icon(kind: Kind, color: str) -> QIcon:
+    """A phase's bar with its pattern, or a milestone's marker shape."""
+    fill = QColor(color)
+
+    def draw(painter: QPainter, size: float) -> None:
+        if kind.is_phase:
+            bar = QRectF(1.5, size * 0.28, size - 3, size * 0.44)
+            light = QColor(fill)
+            light.setAlphaF(0.35 if kind.pattern in ("hatched", "dotted") else 0.85)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(light)
+            painter.drawRoundedRect(bar, 2, 2)
+            pattern = {"hatched": Qt.BrushStyle.BDiagPattern,
+                       "dotted": Qt.BrushStyle.Dense6Pattern}.get(kind.pattern)
+            if pattern is not None:
+                painter.setBrush(QBrush(fill, pattern))
+                painter.drawRoundedRect(bar, 2, 2)
+            pen = QPen(fill.darker(130), 1)
+            if kind.pattern == "dashed":
+                pen.setStyle(Qt.PenStyle.DashLine)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(bar, 2, 2)
+        else:
+            half = size / 2
+            radius = half - 1.5
+            points = MARKERS.get(kind.shape, MARKERS["diamond"])
+            painter.setPen(QPen(fill.darker(130), 1))
+            painter.setBrush(fill)
+            painter.drawPolygon(QPolygonF([QPointF(half + x * radius, half + y * radius)
+                                           for x, y in points]))
+
+    return _icon(draw)
+
+
+def _icon(draw: Callable[[QPainter, float], None]) -> QIcon:
+    scale = 2  # drawn at twice the size, so it stays crisp on high-DPI screens
+    pixmap = QPixmap(ICON_SIZE * scale, ICON_SIZE * scale)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.scale(scale, scale)
+    draw(painter, float(ICON_SIZE))
+    painter.end()
+    pixmap.setDevicePixelRatio(scale)
+    return QIcon(pixmap)
+
+
+def _select_data(combo: QComboBox, value: object) -> None:
+    index = combo.findData(value)
+    if index >= 0:
+        combo.setCurrentIndex(index)
+
+
+class NotesEdit(QPlainTextEdit):
+    """Four lines high to begin with; it takes the room when the form grows."""
+
+    def __init__(self, text: str, parent: QWidget | None = None):
+        super().__init__(text, parent, tabChangesFocus=True,
+                         placeholderText="Anything you want to remember about it")
+        self.setMinimumHeight(self._height(2))
+
+    def _height(self, lines: int) -> int:
+        margins = self.contentsMargins()
+        return (self.fontMetrics().lineSpacing() * lines + margins.top() + margins.bottom()
+                + 2 * int(self.document().documentMargin()))
+
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(), self._height(4))
+
+
+# -- the shared form -------------------------------------------------------------
+
+class EntryDialog(QDialog):
+    """A form for one roadmap entry: fields in a grid, each with its
+    own error line directly beneath it, a general error line, and OK/Cancel.
+
+    Subclasses add fields with :meth:`add_field` (keyed by the models' field
+    name, so a :class:`ValidationError` finds its place) and build their edit
+    in :meth:`build`."""
+
+    def __init__(self, document: PlanDocument, entry: RoadmapItem | Season | None,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.document = document
+        #: The item or season being edited; ``None`` when adding one.
+        self.entry = entry
+        #: The UUID of the entry added or edited, once stored.
+        self.saved_uuid: str | None = None
+        self.setMinimumWidth(440)
+        self.body = QVBoxLayout(self)
+        # A grid, not a QFormLayout: it gives a wrapped error line the height
+        # its text needs at the width it has.
+        self.form = QGridLayout()
+        self.form.setColumnStretch(1, 1)
+        self.body.addLayout(self.form)
+        self.fields: dict[str, QWidget] = {}
+        self.error_labels: dict[str, QLabel] = {}
+        self.form_error = self._error_label("")
+        self.body.addWidget(self.form_error)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button: QPushButton = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText("Add" if entry is None else "Save")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.body.addWidget(self.buttons)
+
+    # -- building the form --
+
+    def add_intro(self, text: str) -> QLabel:
+        label = QLabel(text)
+        label.setObjectName("intro")
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setStyleSheet("color: palette(placeholder-text);")
+        self.body.insertWidget(0, label)
+        self.body.insertSpacing(1, 6)
+        return label
+
+    def add_field(self, field: str, label: str, widget: QWidget, tooltip: str) -> QWidget:
+        """A labelled row (``label`` with its mnemonic, e.g. "&Title:") and,
+        hidden until needed, the row of its error message."""
+        widget.setObjectName(field)
+        widget.setToolTip(tooltip)
+        caption = QLabel(label)
+        caption.setBuddy(widget)
+        row = self.form.rowCount()
+        top = isinstance(widget, QPlainTextEdit)
+        caption.setAlignment(Qt.AlignmentFlag.AlignLeft | (
+            Qt.AlignmentFlag.AlignTop if top else Qt.AlignmentFlag.AlignVCenter))
+        if isinstance(widget, QPlainTextEdit):
+            caption.setContentsMargins(0, widget.frameWidth() + 2, 0, 0)
+        self.form.addWidget(caption, row, 0)
+        self.form.addWidget(widget, row, 1)
+        self.form.addWidget(self._error_label(field), row + 1, 1)
+        self.fields[field] = widget
+        return widget
+
+    def date_edit(self, value: date) -> QDateEdit:
+        edit = QDateEdit(to_qdate(value))
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.setDateRange(WIDGET_EARLIEST, WIDGET_LATEST)
+        edit.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToNearestValue)
+        return edit
+
+    def _error_label(self, field: str) -> QLabel:
+        label = QLabel()
+        label.setObjectName(f"{field or 'form'}Error")
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setStyleSheet(ERROR_STYLE)
+        label.hide()
+        self.error_labels[field] = label
+        return label
+
+    # -- errors --
+
+    def error_label(self, field: str) -> QLabel:
+        """The error line of a models' field name; "" is the general one."""
+        return self.error_labels[field]
+
+    def clear_errors(self) -> None:
+        for label in self.error_labels.values():
+            label.clear()
+            label.hide()
+
+    def show_error(self, error: TandemError) -> None:
+        """Put the message under its field (or above the buttons) and focus it."""
+        self.clear_errors()
+        field = error.field if isinstance(error, ValidationError) else ""
+        if field not in self.fields:
+            field = ""
+        label = self.error_labels[field]
+        label.setText(error.message)
+        label.show()
+        if field:
+            widget = self.fields[field]
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+            if isinstance(widget, QLineEdit | QAbstractSpinBox):
+                widget.selectAll()
+        self._fit()
+
+    def _fit(self) -> None:
+        """Grow to show a message that wraps; never shrink what the user sized."""
+        self.body.activate()
+        needed = self.body.totalHeightForWidth(self.width())
+        if needed > self.height():
+            self.resize(self.width(), needed)
+
+    # -- storing --
+
+    def build(self) -> tuple[str, Edit]:
+        """The undo text and the edit; may raise :class:`TandemError`."""
+        raise NotImplementedError
+
+    def accept(self) -> None:
+        try:
+            text, edit = self.build()
+            self.document.submit(text, edit)
+        except TandemError as error:
+            self.show_error(error)
+            return
+        self.saved_uuid = edit[0].uuid if edit else getattr(self.entry, "uuid", None)
+        self.clear_errors()
+        super().accept()
+
+
+# -- items -----------------------------------------------------------------------
+
+class ItemDialog(EntryDialog):
+    """Add a phase or milestone (``item`` None), or edit ``item``.
+
+    For a new item, ``phase`` chooses a phase (start and end) or a milestone
+    (one date), ``lane`` is the lane key (a partner's UUID, or "" for "Our
+    life") and ``start`` the first date (today if None); a new phase ends a
+    year after it starts."""
+
+    def __init__(self, document: PlanDocument, item: RoadmapItem | None = None, *,
+                 phase: bool = True, lane: str = SHARED, start: date | None = None,
+                 parent: QWidget | None = None):
+        super().__init__(document, item, parent)
+        self.item = item
+        self.is_phase = item.is_phase if item is not None else phase
+        noun = "Phase" if self.is_phase else "Milestone"
+        self.setWindowTitle(f"Add {noun}" if item is None else f"Edit “{item.title}”")
+        self.lanes = lane_order(partners(document.session))
+
+        self.title_edit = QLineEdit(item.title if item else "", maxLength=TITLE_MAX,
+                                    placeholderText="e.g. PhD in Lisbon" if self.is_phase
+                                    else "e.g. Defend the thesis")
+        self.add_field("title", "&Title:", self.title_edit,
+                       "What this is, as it will read on the roadmap")
+
+        self.kind_combo = QComboBox()
+        for kind in phase_kinds() if self.is_phase else milestone_kinds():
+            self.kind_combo.addItem(kind.label, kind.id)
+        if item is not None:
+            _select_data(self.kind_combo, item.kind)
+        self.add_field("kind", "&Kind:", self.kind_combo,
+                       "What sort of phase this is: it sets the bar's pattern"
+                       if self.is_phase else
+                       "What sort of milestone this is: it sets the marker's shape")
+
+        self.lane_combo = QComboBox()
+        for key, title, color in self.lanes:
+            self.lane_combo.addItem(swatch_icon(color), title, key)
+        _select_data(self.lane_combo, lane_key(item) if item is not None else lane)
+        self.add_field("partner_uuid", "&Lane:", self.lane_combo,
+                       "Whose career this belongs to, or “Our life” for what you share")
+
+        first = item.start_date if item is not None else (start or date.today())
+        self.start_edit = self.date_edit(first)
+        self.add_field("start_date", "&Start:" if self.is_phase else "&Date:", self.start_edit,
+                       "The day this phase begins" if self.is_phase
+                       else "The day this milestone happens")
+
+        self.end_edit: QDateEdit | None = None
+        if self.is_phase:
+            if item is not None and item.end_date is not None:
+                self.end_edit = self.date_edit(item.end_date)
+            else:
+                self.end_edit = self.date_edit(to_date(to_qdate(first).addYears(1)))
+            self.add_field("end_date", "&End:", self.end_edit, "The day this phase ends")
+
+        self.status_combo = QComboBox()
+        for status, label in status_labels().items():
+            self.status_combo.addItem(label, status)
+        _select_data(self.status_combo, item.status if item is not None else "planned")
+        self.add_field("status", "Stat&us:", self.status_combo,
+                       "Planned, done, or dropped (kept on the roadmap, struck out)")
+
+        self.notes = NotesEdit(item.notes if item is not None else "")
+        self.add_field("notes", "&Notes:", self.notes,
+                       "Details, conditions or doubts you want to remember")
+
+        self.lane_combo.currentIndexChanged.connect(self._paint_kinds)
+        self._paint_kinds()
+        self.title_edit.setFocus()
+
+    def _paint_kinds(self) -> None:
+        color = self.lanes[max(0, self.lane_combo.currentIndex())][2]
+        by_id = {k.id: k for k in (phase_kinds() if self.is_phase else milestone_kinds())}
+        for index in range(self.kind_combo.count()):
+            self.kind_combo.setItemIcon(index, kind_icon(by_id[self.kind_combo.itemData(index)],
+                                                         color))
+
+    def build(self) -> tuple[str, Edit]:
+        title = self.title_edit.text()
+        kind = self.kind_combo.currentData()
+        lane = self.lane_combo.currentData()
+        partner_uuid = None if lane == SHARED else lane
+        start = to_date(self.start_edit.date())
+        end = to_date(self.end_edit.date()) if self.end_edit is not None else None
+        status = self.status_combo.currentData()
+        notes = self.notes.toPlainText()
+        if self.item is None:
+            return f"Add “{title.strip()}”", new_item(
+                kind, title, start, end, partner_uuid=partner_uuid, status=status, notes=notes)
+        return f"Edit “{title.strip()}”", edit_entry(
+            self.item, title=title, kind=kind, partner_uuid=partner_uuid, start_date=start,
+            end_date=end, status=status, notes=notes)
+
+
+# -- seasons ---------------------------------------------------------------------
+
+SEASON_INTRO = ("A season is a period in which one career takes priority while the other "
+                "provides stability, by explicit agreement.")
+
+
+class SeasonDialog(EntryDialog):
+    """Add a season (``season`` None) or edit ``season``. A new one starts on
+    ``start`` (today if None), lasts a year, and is led by ``leader_uuid``
+    (the first partner if None)."""
+
+    def __init__(self, document: PlanDocument, season: Season | None = None, *,
+                 start: date | None = None, leader_uuid: str | None = None,
+                 parent: QWidget | None = None):
+        super().__init__(document, season, parent)
+        self.season = season
+        self.setWindowTitle("Add Season" if season is None else f"Edit Season “{season.label}”")
+        self.add_intro(SEASON_INTRO)
+        pair = partners(document.session)
+
+        self.leader_combo = QComboBox()
+        for partner in pair:
+            self.leader_combo.addItem(swatch_icon(partner.color), partner.name, partner.uuid)
+        _select_data(self.leader_combo, season.leader_uuid if season is not None
+                     else leader_uuid or pair[0].uuid)
+        self.add_field("leader_uuid", "&Leads:", self.leader_combo,
+                       "Whose career takes priority during this season")
+
+        self.label_edit = QLineEdit(season.label if season is not None else "",
+                                    maxLength=LABEL_MAX, placeholderText="e.g. Startup, MBA")
+        self.add_field("label", "&What for:", self.label_edit,
+                       "What the season is for, in a word or two")
+
+        first = season.start_date if season is not None else (start or date.today())
+        self.start_edit = self.date_edit(first)
+        self.add_field("start_date", "&Start:", self.start_edit,
+                       "The day the season begins; seasons may not overlap")
+        last = season.end_date if season is not None else to_date(to_qdate(first).addYears(1))
+        self.end_edit = self.date_edit(last)
+        self.add_field("end_date", "&End:", self.end_edit,
+                       "The day the season ends, when you agreed to look at it again")
+
+        self.notes = NotesEdit(season.notes if season is not None else "")
+        self.add_field("notes", "&Notes:", self.notes,
+                       "What you agreed: what the other career keeps, when you review it")
+        self.label_edit.setFocus()
+
+    def build(self) -> tuple[str, Edit]:
+        leader_uuid = self.leader_combo.currentData()
+        label = self.label_edit.text()
+        start = to_date(self.start_edit.date())
+        end = to_date(self.end_edit.date())
+        notes = self.notes.toPlainText()
+        if self.season is None:
+            return f"Add season “{label.strip()}”", new_season(
+                leader_uuid, label, start, end, notes=notes)
+        return f"Edit season “{label.strip()}”", edit_entry(
+            self.season, leader_uuid=leader_uuid, label=label, start_date=start,
+            end_date=end, notes=notes)

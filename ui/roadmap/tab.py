@@ -1,0 +1,455 @@
+"""The Roadmap tab: toolbar, chart with its rulers, insight line, legend,
+and the same plan as a table. Gestures become edits of models.roadmap."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QAction, QCursor, QKeySequence
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QLabel,
+    QMenu,
+    QSplitter,
+    QToolBar,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.calendar import shift
+from models.changes import Edit
+from models.errors import TandemError
+from models.partners import partners
+from models.roadmap import (
+    RoadmapItem,
+    Season,
+    duplicate,
+    edit_entry,
+    remove,
+    roadmap_items,
+    seasons,
+)
+from models.roadmap_insight import describe_lead, find_clashes, lead_times
+from models.roadmap_layout import lane_order, plan_span
+from ui.document import PlanDocument
+from ui.roadmap.legend import Legend
+from ui.roadmap.scale import DEFAULT_ZOOM, ZOOM_LEVELS, TimeScale
+from ui.roadmap.scene import RoadmapScene
+from ui.roadmap.view import LaneHeader, RoadmapView, TimeAxis
+
+ROADMAP_TABLES = frozenset({"roadmap_item", "season", "partner"})
+
+
+class RoadmapTab(QWidget):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.document: PlanDocument | None = None
+        #: Replaceable in tests, so "the past" does not move under them.
+        self.today: Callable[[], date] = date.today
+        self.px_per_day = ZOOM_LEVELS[DEFAULT_ZOOM][1]
+        #: Until the couple zooms, the whole plan is fitted to the window.
+        self._auto_fit = True
+
+        self.scene = RoadmapScene()
+        self.view = RoadmapView(self.scene)
+        self.axis = TimeAxis(self.view)
+        self.lanes = LaneHeader(self.view)
+        self.legend = Legend()
+        self.insight = QLabel(objectName="roadmapInsight", wordWrap=True)
+        self.insight.setTextFormat(Qt.TextFormat.PlainText)
+        self.message = QLabel(objectName="roadmapMessage", wordWrap=True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.setStyleSheet("color: #b3261e;")
+        self.message.hide()
+
+        self.toolbar = QToolBar("Roadmap")
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self._make_actions()
+
+        chart = QWidget()
+        grid = QGridLayout(chart)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setSpacing(0)
+        grid.addWidget(QLabel(""), 0, 0)
+        grid.addWidget(self.axis, 0, 1)
+        grid.addWidget(self.lanes, 1, 0)
+        grid.addWidget(self.view, 1, 1)
+
+        from ui.roadmap.table import RoadmapTables
+
+        self.tables = RoadmapTables()
+        self.tables.selection_changed.connect(self._select_from_table)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(chart)
+        self.splitter.addWidget(self.tables)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.tables.hide()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 0, 6, 6)
+        layout.addWidget(self.toolbar)
+        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.message)
+        layout.addWidget(self.insight)
+        layout.addWidget(self.legend)
+
+        # Queued: these rebuild the scene, which must not happen while the
+        # item that reported them is still handling its mouse event.
+        queued = Qt.ConnectionType.QueuedConnection
+        self.scene.drag_finished.connect(self._drag_finished, queued)
+        self.scene.edit_requested.connect(self.edit_entry, queued)
+        self.scene.selectionChanged.connect(self._selection_changed)
+        self.view.zoom_requested.connect(self._zoom_at)
+        self.view.nudge_requested.connect(self.nudge)
+        self.view.lane_step_requested.connect(self.step_lane)
+        self.view.delete_requested.connect(self.delete_selected)
+        self.view.edit_selected_requested.connect(self.edit_selected)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._context_menu)
+        self.view.resized.connect(self._view_resized)
+        self.set_document(None)
+
+    # -- actions ------------------------------------------------------------------------
+
+    def _action(self, text: str, slot: Callable[[], object], shortcut: object, tip: str,
+                checkable: bool = False) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(shortcut))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut_text = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        action.setToolTip(f"{tip} ({shortcut_text})" if shortcut_text else tip)
+        action.setStatusTip(tip)
+        action.setCheckable(checkable)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _make_actions(self) -> None:
+        keys = QKeySequence.StandardKey
+        self.add_phase_action = self._action(
+            "Add &Phase…", lambda: self.add_item(phase=True), "Ctrl+Shift+P",
+            "Add a period with a start and an end: a degree, a job, a sabbatical")
+        self.add_milestone_action = self._action(
+            "Add &Milestone…", lambda: self.add_item(phase=False), "Ctrl+Shift+M",
+            "Add a single date: a graduation, a promotion, a move, a child")
+        self.add_season_action = self._action(
+            "Add &Season…", self.add_season, "Ctrl+Shift+L",
+            "Add a season in which one career leads while the other provides stability")
+        self.edit_action = self._action("&Edit…", self.edit_selected, "F2",
+                                        "Edit the selected item (or double-click, or Enter)")
+        self.duplicate_action = self._action("D&uplicate", self.duplicate_selected, "Ctrl+D",
+                                             "Duplicate the selected phases and milestones")
+        self.delete_action = self._action("&Delete", self.delete_selected, keys.Delete,
+                                          "Delete the selected items and seasons")
+        self.zoom_in_action = self._action("Zoom &In", lambda: self.zoom(1), keys.ZoomIn,
+                                           "Show a shorter time, in more detail (Ctrl+wheel)")
+        self.zoom_out_action = self._action("Zoom &Out", lambda: self.zoom(-1), keys.ZoomOut,
+                                            "Show a longer time, up to decades (Ctrl+wheel)")
+        self.fit_action = self._action("&Fit Whole Plan", self.fit_whole_plan, "Ctrl+0",
+                                       "Show the whole plan, past and future, at once")
+        self.today_action = self._action("&Today", self.scroll_to_today, "Ctrl+T",
+                                         "Scroll to today")
+        self.table_action = self._action("Show &Table", self.toggle_table, "Ctrl+L",
+                                         "Show the same plan as a sortable, editable table",
+                                         checkable=True)
+        for action in (self.add_phase_action, self.add_milestone_action, self.add_season_action):
+            self.toolbar.addAction(action)
+        self.toolbar.addSeparator()
+        for action in (self.edit_action, self.duplicate_action, self.delete_action):
+            self.toolbar.addAction(action)
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.zoom_out_action)
+        self.zoom_label = QLabel(objectName="zoomLevel")
+        self.zoom_label.setToolTip("How much time the chart shows; dragging snaps to this step")
+        self.toolbar.addWidget(self.zoom_label)
+        self.toolbar.addAction(self.zoom_in_action)
+        self.toolbar.addAction(self.fit_action)
+        self.toolbar.addAction(self.today_action)
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.table_action)
+
+    # -- document ---------------------------------------------------------------------------
+
+    def set_document(self, document: PlanDocument | None) -> None:
+        if self.document is not None:
+            self.document.changed.disconnect(self._on_changed)
+        self.document = document
+        self._auto_fit = True
+        self.tables.set_document(document)
+        if document is not None:
+            document.changed.connect(self._on_changed)
+        self.setEnabled(document is not None)
+        self.refresh()
+
+    def _on_changed(self, tables: frozenset[str]) -> None:
+        if tables & ROADMAP_TABLES:
+            self.refresh()
+
+    def refresh(self) -> None:
+        if self.document is None:
+            self.scene.clear_plan()
+            self.insight.clear()
+            return
+        session = self.document.session
+        pair, items, all_seasons = partners(session), roadmap_items(session), seasons(session)
+        today = self.today()
+        span = plan_span(items, all_seasons, today)
+        if self._auto_fit:
+            self.px_per_day = self._fit_scale(span)
+        clashes = find_clashes(pair, items)
+        self.scene.rebuild(pair, items, all_seasons, clashes, span,
+                           TimeScale(span[0], self.px_per_day), today)
+        lead = describe_lead(lead_times(pair, all_seasons, today))
+        clash_text = (f" {len(clashes)} quarters with demanding transitions for both of you "
+                      "are shaded red: hover over them to see why." if clashes else "")
+        self.insight.setText(lead + clash_text)
+        self._update_zoom_label()
+        self.axis.update()
+        self.lanes.update()
+
+    def _view_resized(self) -> None:
+        if self._auto_fit and self.document is not None:
+            self.refresh()
+
+    # -- feedback -----------------------------------------------------------------------------
+
+    def refuse(self, message: str, at: QPoint | None = None) -> None:
+        """Say why, where the gesture happened, and keep it in view."""
+        self.message.setText(message)
+        self.message.show()
+        QToolTip.showText(at or QCursor.pos(), message, self.view)
+
+    def _submit(self, text: str, edit: Edit, merge_key: str = "") -> bool:
+        if self.document is None or not edit:
+            return False
+        try:
+            self.document.submit(text, edit, merge_key)
+        except TandemError as error:
+            self.refuse(error.message)
+            return False
+        self.message.hide()
+        return True
+
+    # -- selection ----------------------------------------------------------------------------
+
+    def selected_entries(self) -> list[RoadmapItem | Season]:
+        if self.document is None:
+            return []
+        session = self.document.session
+        found: list[RoadmapItem | Season] = []
+        for entry in self.view.selected():
+            row = session.get(RoadmapItem, entry.uuid) or session.get(Season, entry.uuid)
+            if row is not None:
+                found.append(row)
+        return found
+
+    def _selection_changed(self) -> None:
+        uuids = [e.uuid for e in self.view.selected()]
+        has = bool(uuids)
+        for action in (self.edit_action, self.delete_action, self.duplicate_action):
+            action.setEnabled(has)
+        if self.tables.isVisible():
+            self.tables.select_uuids(uuids)
+
+    def _select_from_table(self, uuids: list[str]) -> None:
+        self.scene.clearSelection()
+        for uuid in uuids:
+            entry = self.scene.entries.get(uuid)
+            if entry is not None:
+                entry.setSelected(True)
+                self.view.ensureVisible(entry, 40, 20)
+
+    def select(self, uuids: list[str]) -> None:
+        self._select_from_table(uuids)
+
+    # -- edits from gestures -------------------------------------------------------------
+
+    def _drag_finished(self, uuid: str, start: date, end: date | None, lane: str) -> None:
+        assert self.document is not None
+        session = self.document.session
+        item = session.get(RoadmapItem, uuid)
+        if item is not None:
+            values: dict[str, object] = {"start_date": start, "end_date": end,
+                                         "partner_uuid": lane or None}
+            entry: RoadmapItem | Season = item
+            verb = "Move" if item.start_date != start or (lane or None) != item.partner_uuid \
+                else "Resize"
+            title = item.title
+        else:
+            season = session.get(Season, uuid)
+            if season is None:
+                return
+            values = {"start_date": start, "end_date": end}
+            entry, verb, title = season, "Move season", season.label
+        if not self._submit(f"{verb} “{title}”", edit_entry(entry, **values)):
+            self.scene.restore(uuid)
+
+    def nudge(self, steps: int) -> None:
+        unit = TimeScale(date.today(), self.px_per_day).unit
+        entries = self.selected_entries()
+        edit: Edit = ()
+        for entry in entries:
+            end = shift(entry.end_date, unit, steps) if entry.end_date else None
+            edit += edit_entry(entry, start_date=shift(entry.start_date, unit, steps),
+                               end_date=end)
+        direction = "later" if steps > 0 else "earlier"
+        key = "nudge:" + ",".join(sorted(e.uuid for e in entries))
+        self._submit(f"Move {self._names(entries)} {direction}", edit, merge_key=key)
+
+    def step_lane(self, step: int) -> None:
+        if self.document is None:
+            return
+        keys = [key for key, _t, _c in lane_order(partners(self.document.session))]
+        items = [e for e in self.selected_entries() if isinstance(e, RoadmapItem)]
+        edit: Edit = ()
+        for item in items:
+            index = keys.index(item.partner_uuid or "")
+            target = keys[max(0, min(len(keys) - 1, index + step))]
+            edit += edit_entry(item, partner_uuid=target or None)
+        self._submit(f"Move {self._names(items)} to another lane", edit)
+
+    def delete_selected(self) -> None:
+        entries = self.selected_entries()
+        self._submit(f"Delete {self._names(entries)}", remove(entries))
+
+    def duplicate_selected(self) -> None:
+        entries = [e for e in self.selected_entries() if isinstance(e, RoadmapItem)]
+        edit = duplicate(entries)
+        if self._submit(f"Duplicate {self._names(entries)}", edit):
+            self.select([change.uuid for change in edit])
+
+    @staticmethod
+    def _names(entries: list[RoadmapItem] | list[RoadmapItem | Season]) -> str:
+        if len(entries) == 1:
+            entry = entries[0]
+            return f"“{entry.title if isinstance(entry, RoadmapItem) else entry.label}”"
+        return f"{len(entries)} items"
+
+    # -- dialogs -------------------------------------------------------------------------------
+
+    def _default_lane(self) -> str:
+        return self.document.at_keyboard if self.document else ""
+
+    def _view_center_date(self) -> date:
+        center = self.view.mapToScene(self.view.viewport().rect().center())
+        return self.scene.scale.date_at(center.x())
+
+    def add_item(self, phase: bool, lane: str | None = None, start: date | None = None) -> None:
+        if self.document is None:
+            return
+        from ui.roadmap.editor import ItemDialog
+
+        dialog = ItemDialog(self.document, phase=phase,
+                            lane=self._default_lane() if lane is None else lane,
+                            start=start or self._view_center_date(), parent=self)
+        dialog.exec()
+
+    def add_season(self, start: date | None = None) -> None:
+        if self.document is None:
+            return
+        from ui.roadmap.editor import SeasonDialog
+
+        leader = self.document.at_keyboard or None
+        SeasonDialog(self.document, start=start or self._view_center_date(),
+                     leader_uuid=leader, parent=self).exec()
+
+    def edit_selected(self) -> None:
+        selected = self.view.selected()
+        if selected:
+            self.edit_entry(selected[0].uuid)
+
+    def edit_entry(self, uuid: str) -> None:
+        if self.document is None:
+            return
+        from ui.roadmap.editor import ItemDialog, SeasonDialog
+
+        session = self.document.session
+        item = session.get(RoadmapItem, uuid)
+        if item is not None:
+            ItemDialog(self.document, item, parent=self).exec()
+            return
+        season = session.get(Season, uuid)
+        if season is not None:
+            SeasonDialog(self.document, season, parent=self).exec()
+
+    def _context_menu(self, pos: QPoint) -> None:
+        point = self.view.mapToScene(pos)
+        day = self.scene.scale.date_at(point.x())
+        lane = self.scene.lane_at(point.y())
+        item = self.view.itemAt(pos)
+        if item is not None and item in self.scene.entries.values() and not item.isSelected():
+            self.scene.clearSelection()
+            item.setSelected(True)
+        menu = QMenu(self)
+        menu.addAction("Add Phase Here…", lambda: self.add_item(True, lane, day))
+        menu.addAction("Add Milestone Here…", lambda: self.add_item(False, lane, day))
+        menu.addAction("Add Season Here…", lambda: self.add_season(day))
+        menu.addSeparator()
+        for action in (self.edit_action, self.duplicate_action, self.delete_action):
+            menu.addAction(action)
+        menu.exec(self.view.viewport().mapToGlobal(pos))
+
+    # -- zoom and scrolling ------------------------------------------------------------------
+
+    def _fit_scale(self, span: tuple[date, date]) -> float:
+        days = max(30, (span[1] - span[0]).days)
+        width = max(200, self.view.viewport().width() - 20)
+        return max(ZOOM_LEVELS[-1][1], min(ZOOM_LEVELS[0][1], width / days))
+
+    def _update_zoom_label(self) -> None:
+        name = min(ZOOM_LEVELS, key=lambda level: abs(level[1] - self.px_per_day))[0]
+        unit = self.scene.scale.unit.value
+        self.zoom_label.setText(f"  {name} · snaps to {unit}s  ")
+        self.zoom_in_action.setEnabled(self.px_per_day < ZOOM_LEVELS[0][1])
+        self.zoom_out_action.setEnabled(self.px_per_day > ZOOM_LEVELS[-1][1])
+
+    def set_zoom(self, px_per_day: float, anchor: date | None = None,
+                 anchor_x: int | None = None) -> None:
+        """Zoom, keeping ``anchor`` (default: the centre) where it was on screen."""
+        viewport = self.view.viewport().rect()
+        if anchor is None:
+            anchor, anchor_x = self._view_center_date(), viewport.center().x()
+        self._auto_fit = False
+        self.px_per_day = px_per_day
+        self.refresh()
+        x = self.scene.scale.x(anchor)
+        bar = self.view.horizontalScrollBar()
+        left = x - (anchor_x if anchor_x is not None else viewport.center().x())
+        bar.setValue(int(left - self.scene.sceneRect().left()) + bar.minimum())
+
+    def zoom(self, steps: int, anchor: date | None = None, anchor_x: int | None = None) -> None:
+        levels = [px for _n, px in ZOOM_LEVELS]
+        if steps > 0:
+            closer = [px for px in levels if px > self.px_per_day * 1.01]
+            target = min(closer) if closer else levels[0]
+        else:
+            farther = [px for px in levels if px < self.px_per_day * 0.99]
+            target = max(farther) if farther else levels[-1]
+        self.set_zoom(target, anchor, anchor_x)
+
+    def _zoom_at(self, steps: int, scene_x: float) -> None:
+        anchor = self.scene.scale.date_at(scene_x)
+        anchor_x = self.view.mapFromScene(scene_x, 0).x()
+        self.zoom(steps, anchor, anchor_x)
+
+    def fit_whole_plan(self) -> None:
+        if self.document is None:
+            return
+        self._auto_fit = True
+        self.refresh()
+        self.view.horizontalScrollBar().setValue(self.view.horizontalScrollBar().minimum())
+
+    def scroll_to_today(self) -> None:
+        self.view.centerOn(self.scene.scale.x(self.today()), self.view.mapToScene(0, 0).y())
+
+    def toggle_table(self) -> None:
+        self.tables.setVisible(self.table_action.isChecked())
+        if self.tables.isVisible():
+            self.tables.select_uuids([e.uuid for e in self.view.selected()])
+
+
+

@@ -1,0 +1,189 @@
+"""The roadmap's view and its rulers: zoom with Ctrl+wheel, keys for the
+selection, a time axis above and lane names beside that stay in sight."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QKeyEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QResizeEvent,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QGraphicsView, QWidget
+
+from models.calendar import add_months
+from ui.roadmap.items import TimeItem
+from ui.roadmap.scene import RoadmapScene
+
+
+class RoadmapView(QGraphicsView):
+    zoom_requested = Signal(int, float)  # steps (+ closer), scene x to keep under the pointer
+    nudge_requested = Signal(int)        # -1 earlier, +1 later, in snapping units
+    lane_step_requested = Signal(int)    # -1 up, +1 down
+    delete_requested = Signal()
+    edit_selected_requested = Signal()
+    view_changed = Signal()
+    resized = Signal()
+
+    def __init__(self, scene: RoadmapScene, parent: QWidget | None = None):
+        super().__init__(scene, parent)
+        self.roadmap = scene
+        self.setObjectName("roadmapChart")
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setToolTip("")
+        self.setAccessibleName("Roadmap chart")
+        self.setAccessibleDescription(
+            "Both careers and your shared life over time. The same items are in the table.")
+        self.horizontalScrollBar().valueChanged.connect(lambda _v: self.view_changed.emit())
+        self.verticalScrollBar().valueChanged.connect(lambda _v: self.view_changed.emit())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.resized.emit()
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            steps = 1 if event.angleDelta().y() > 0 else -1
+            self.zoom_requested.emit(steps, self.mapToScene(event.position().toPoint()).x())
+            event.accept()
+            return
+        if event.modifiers() & Qt.KeyboardModifier.ShiftModifier or \
+                abs(event.angleDelta().x()) > abs(event.angleDelta().y()):
+            bar = self.horizontalScrollBar()
+            bar.setValue(bar.value() - (event.angleDelta().y() or event.angleDelta().x()))
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key == Qt.Key.Key_Escape:
+            if not self.roadmap.cancel_drag():
+                self.roadmap.clearSelection()
+            event.accept()
+            return
+        if self.roadmap.drag is not None:
+            return  # keys wait until the drag is over
+        selected = self.selected()
+        handlers = {
+            Qt.Key.Key_Left: lambda: self.nudge_requested.emit(-1),
+            Qt.Key.Key_Right: lambda: self.nudge_requested.emit(1),
+            Qt.Key.Key_Up: lambda: self.lane_step_requested.emit(-1),
+            Qt.Key.Key_Down: lambda: self.lane_step_requested.emit(1),
+            Qt.Key.Key_Delete: self.delete_requested.emit,
+            Qt.Key.Key_Backspace: self.delete_requested.emit,
+            Qt.Key.Key_Return: self.edit_selected_requested.emit,
+            Qt.Key.Key_Enter: self.edit_selected_requested.emit,
+        }
+        if key in handlers and selected:
+            handlers[key]()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def focusNextPrevChild(self, forward: bool) -> bool:
+        """Tab walks through the items in time order, so every item is
+        reachable without a mouse."""
+        entries = sorted(self.roadmap.entries.values(), key=lambda e: (e.start, e.y(), e.uuid))
+        if not entries:
+            return super().focusNextPrevChild(forward)
+        current = self.selected()
+        index = entries.index(current[0]) if current else -1
+        index = (index + (1 if forward else -1)) % len(entries)
+        self.roadmap.clearSelection()
+        entries[index].setSelected(True)
+        self.ensureVisible(entries[index], 40, 20)
+        return True
+
+    def selected(self) -> list[TimeItem]:
+        return [i for i in self.roadmap.selectedItems() if isinstance(i, TimeItem)]
+
+
+class TimeAxis(QWidget):
+    """Years (and months or quarters when close) above the chart."""
+
+    def __init__(self, view: RoadmapView, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.view = view
+        self.setFixedHeight(26)
+        view.view_changed.connect(self.update)
+
+    def sizeHint(self) -> QSize:
+        return QSize(400, 26)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor("#f3f1ec"))
+        scene = self.view.roadmap
+        offset = (self.view.viewport().mapToGlobal(QPoint(0, 0)) - self.mapToGlobal(QPoint(0, 0))).x()
+        left = self.view.mapToScene(0, 0).x()
+        right = self.view.mapToScene(self.view.viewport().width(), 0).x()
+        scale = scene.scale
+        first, last = scale.date_at(left), scale.date_at(right)
+        px_year = scale.px_per_day * 365
+        year_step = 1 if px_year >= 40 else (5 if px_year * 5 >= 40 else 10)
+        minor = 1 if scale.px_per_day * 30 >= 30 else (3 if scale.px_per_day * 91 >= 30 else 0)
+        bold = QFont(self.font())
+        bold.setBold(True)
+        day = date(first.year, 1, 1)
+        while day <= last:
+            x = self.view.mapFromScene(QPointF(scale.x(day), 0)).x() + offset
+            if day.month == 1 and day.year % year_step == 0:
+                painter.setPen(QPen(QColor("#555555")))
+                painter.drawLine(x, 14, x, 26)
+                painter.setFont(bold)
+                painter.drawText(QRectF(x + 3, 0, 60, 16), Qt.AlignmentFlag.AlignLeft,
+                                 str(day.year))
+            elif minor and day.month != 1:
+                painter.setPen(QPen(QColor("#9a9a9a")))
+                painter.drawLine(x, 20, x, 26)
+                painter.setFont(self.font())
+                label = day.strftime("%b") if minor == 1 else f"Q{(day.month - 1) // 3 + 1}"
+                painter.drawText(QRectF(x + 2, 10, 40, 16), Qt.AlignmentFlag.AlignLeft, label)
+            day = add_months(day, minor or 12)
+        today_x = self.view.mapFromScene(QPointF(scale.x(scene.today), 0)).x() + offset
+        painter.setPen(QPen(QColor("#c0392b"), 1.6))
+        painter.drawLine(today_x, 0, today_x, 26)
+        painter.drawText(QRectF(today_x + 3, 12, 60, 14), Qt.AlignmentFlag.AlignLeft, "Today")
+        painter.end()
+
+
+class LaneHeader(QWidget):
+    """The names of the lanes, level with them, whatever the scroll."""
+
+    def __init__(self, view: RoadmapView, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.view = view
+        self.setFixedWidth(112)
+        view.view_changed.connect(self.update)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillRect(self.rect(), QColor("#f3f1ec"))
+        offset = (self.view.viewport().mapToGlobal(QPoint(0, 0)) - self.mapToGlobal(QPoint(0, 0))).y()
+        bold = QFont(self.font())
+        bold.setBold(True)
+        painter.setFont(bold)
+        for band in self.view.roadmap.bands:
+            top = self.view.mapFromScene(QPointF(0, band.top)).y() + offset
+            rect = QRectF(6, top, self.width() - 10, band.height)
+            color = QColor(band.color)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(color)
+            painter.drawRoundedRect(QRectF(6, top + 4, 4, band.height - 8), 2, 2)
+            painter.setPen(color.darker(130))
+            painter.drawText(rect.adjusted(10, 0, 0, 0),
+                             Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap, band.title)
+        painter.end()
