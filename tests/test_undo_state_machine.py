@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import tempfile
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -12,17 +13,49 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule, run_state_machine_as_test
 
+from models.changes import Edit
 from models.errors import TandemError
 from models.exchange import plan_to_dict
 from models.partners import edit_partner, new_plan_rows, partners
 from models.plan_file import PlanFile
-from models.validation import clean_text
+from models.roadmap import (
+    RoadmapItem,
+    Season,
+    edit_entry,
+    new_item,
+    new_season,
+    remove,
+    roadmap_items,
+    seasons,
+)
 from ui.document import PlanDocument
 
 NAMES = st.text(
     alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=70
 ) | st.sampled_from(["Ana", "Bo", "Ümit", "李雷", "<b>&</b>", "🚀 Rocket", "", "   "])
 COLORS = st.sampled_from(["#2f6db5", "#d9822b", "#000000", "#ABCDEF", "red", "#12345"])
+KINDS = st.sampled_from(["job", "degree", "caregiving", "promotion", "relocation", "child",
+                         "no-such-kind"])
+DATES = st.dates(min_value=date(1930, 1, 1), max_value=date(2110, 12, 31))
+DAYS = st.integers(min_value=-4000, max_value=4000)
+
+
+def applied(state: dict[str, Any], edit: Edit) -> dict[str, Any]:
+    """What an edit should do to a plan, computed on plain dicts: an
+    independent model of the plan file's semantics."""
+    result = copy.deepcopy(state)
+    for change in edit:
+        rows = result["tables"][change.table]
+        as_json = {k: v.isoformat() if isinstance(v, date) else v
+                   for k, v in (change.after or {}).items()}
+        if change.before is None:
+            rows.append(as_json)
+        elif change.after is None:
+            rows[:] = [r for r in rows if r["uuid"] != change.uuid]
+        else:
+            next(r for r in rows if r["uuid"] == change.uuid).update(as_json)
+        rows.sort(key=lambda r: r["uuid"])
+    return result
 
 
 def _state(plan: PlanFile) -> dict[str, Any]:
@@ -40,39 +73,71 @@ class EditUndoReopen(RuleBasedStateMachine):
         self.history = [_state(self.document.plan)]
         self.index = 0
 
-    def _expect_edit(self, slot: int, **values: str) -> None:
-        expected = copy.deepcopy(self.history[self.index])
-        row = next(r for r in expected["tables"]["partner"] if r["slot"] == slot)
-        row.update(values)
-        plan = self.document.plan
+    def _submit(self, build: Any) -> None:
+        """Build and submit an edit; the file must then hold exactly what the
+        dict model says, or, if refused, what it held before."""
         before = self.history[self.index]
+        plan = self.document.plan
         try:
-            edit = edit_partner(partners(plan.session)[slot - 1], **values)
+            edit = build()
             self.document.submit("edit", edit)
         except TandemError:
             assert _state(plan) == before, "a refused edit stores nothing"
             return
-        if expected == before:
+        if not edit:
             return  # a no-op edit is no undo step
         del self.history[self.index + 1:]
-        self.history.append(expected)
+        self.history.append(applied(before, edit))
         self.index += 1
+
+    def _partner(self, slot: int) -> Any:
+        return partners(self.document.session)[slot - 1]
 
     @rule(slot=st.sampled_from([1, 2]), name=NAMES)
     def rename(self, slot: int, name: str) -> None:
-        try:
-            cleaned = clean_text(name, "name", "name", max_length=60)
-        except TandemError:
-            cleaned = name
-        self._expect_edit(slot, name=cleaned)
+        self._submit(lambda: edit_partner(self._partner(slot), name=name))
 
     @rule(slot=st.sampled_from([1, 2]), color=COLORS)
     def recolor(self, slot: int, color: str) -> None:
-        self._expect_edit(slot, color=color.lower())
+        self._submit(lambda: edit_partner(self._partner(slot), color=color))
 
     @rule(slot=st.sampled_from([1, 2]), role=NAMES)
     def change_role(self, slot: int, role: str) -> None:
-        self._expect_edit(slot, role=role.strip())
+        self._submit(lambda: edit_partner(self._partner(slot), role=role))
+
+    @rule(slot=st.sampled_from([0, 1, 2]), kind=KINDS, title=NAMES, start=DATES, days=DAYS)
+    def add_item(self, slot: int, kind: str, title: str, start: date, days: int) -> None:
+        owner = self._partner(slot).uuid if slot else None
+        phase = kind in ("job", "degree", "caregiving")
+        try:
+            end = start + timedelta(days=days) if phase else None
+        except OverflowError:
+            end = start
+        self._submit(lambda: new_item(kind, title, start, end, owner))
+
+    @rule(pick=st.integers(min_value=0), days=DAYS, slot=st.sampled_from([0, 1, 2]))
+    def move_item(self, pick: int, days: int, slot: int) -> None:
+        items = roadmap_items(self.document.session)
+        if not items:
+            return
+        item = items[pick % len(items)]
+        owner = self._partner(slot).uuid if slot else None
+        shift = timedelta(days=days)
+        self._submit(lambda: edit_entry(
+            item, start_date=item.start_date + shift,
+            end_date=item.end_date + shift if item.end_date else None, partner_uuid=owner))
+
+    @rule(pick=st.integers(min_value=0))
+    def delete_entry(self, pick: int) -> None:
+        entries: list[RoadmapItem | Season] = [*roadmap_items(self.document.session),
+                                               *seasons(self.document.session)]
+        if entries:
+            self._submit(lambda: remove([entries[pick % len(entries)]]))
+
+    @rule(slot=st.sampled_from([1, 2]), label=NAMES, start=DATES, days=DAYS)
+    def add_season(self, slot: int, label: str, start: date, days: int) -> None:
+        end = start + timedelta(days=days)
+        self._submit(lambda: new_season(self._partner(slot).uuid, label, start, end))
 
     @rule()
     def undo(self) -> None:
@@ -111,6 +176,6 @@ class EditUndoReopen(RuleBasedStateMachine):
 def test_edits_undos_redos_and_reopenings_keep_file_and_model_equal(qapp) -> None:  # type: ignore[no-untyped-def]
     run_state_machine_as_test(
         EditUndoReopen,
-        settings=settings(max_examples=60, stateful_step_count=25,
+        settings=settings(max_examples=80, stateful_step_count=30,
                           suppress_health_check=[HealthCheck.too_slow]),
     )

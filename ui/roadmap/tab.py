@@ -448,6 +448,9 @@ class RoadmapTab(QWidget):
 
     def toggle_table(self) -> None:
         self.tables.setVisible(self.table_action.isChecked())
+        if self.tables.isVisible() and self.splitter.sizes()[1] < 300:
+            total = sum(self.splitter.sizes())
+            self.splitter.setSizes([total * 55 // 100, total * 45 // 100])
         if self.tables.isVisible():
             self.tables.select_uuids([e.uuid for e in self.view.selected()])
 
