@@ -268,3 +268,84 @@ def test_tab_walks_through_items_in_time_order(chart: Chart) -> None:
     QTest.keyClick(chart.tab.view, Qt.Key.Key_Tab)
     first = chart.tab.view.selected()
     assert [e.uuid for e in first] == [chart.uuid_of("Nursing degree")]
+
+
+def answer_dialog(handle) -> list[str]:  # type: ignore[no-untyped-def]
+    """Run ``handle(dialog)`` on the next modal dialog; returns its window titles."""
+    from PySide6.QtCore import QTimer
+
+    seen: list[str] = []
+
+    def act() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(0, act)
+            return
+        seen.append(dialog.windowTitle())
+        handle(dialog)
+
+    QTimer.singleShot(0, act)
+    return seen
+
+
+def test_double_click_opens_the_editor_for_that_item(chart: Chart) -> None:
+    seen = answer_dialog(lambda dialog: dialog.reject())
+    QTest.mouseDClick(chart.tab.view.viewport(), Qt.MouseButton.LeftButton,
+                      Qt.KeyboardModifier.NoModifier, chart.point("Design lead", dx=60))
+    QApplication.processEvents()
+    assert seen == ["Edit “Design lead”"]
+
+
+def test_enter_opens_the_editor_and_its_changes_are_one_undo_step(chart: Chart) -> None:
+    def rename(dialog) -> None:  # type: ignore[no-untyped-def]
+        dialog.title_edit.setText("Design director")
+        dialog.ok_button.click()
+
+    QTest.mouseClick(chart.tab.view.viewport(), Qt.MouseButton.LeftButton,
+                     Qt.KeyboardModifier.NoModifier, chart.point("Move to Lyon", dx=0))
+    seen = answer_dialog(lambda dialog: dialog.reject())
+    QTest.keyClick(chart.tab.view, Qt.Key.Key_Return)
+    assert seen == ["Edit “Move to Lyon”"]
+    QTest.mouseClick(chart.tab.view.viewport(), Qt.MouseButton.LeftButton,
+                     Qt.KeyboardModifier.NoModifier, chart.point("Design lead", dx=60))
+    answer_dialog(rename)
+    chart.tab.edit_action.trigger()
+    assert chart.document.undo_stack.count() == 1
+    assert chart.stored("Design director").start_date == date(2027, 1, 1)
+
+
+def test_add_milestone_starts_in_the_lane_of_whoever_is_at_the_keyboard(chart: Chart) -> None:
+    chart.document.set_at_keyboard(chart.bo)
+    lanes: list[object] = []
+
+    def look(dialog) -> None:  # type: ignore[no-untyped-def]
+        lanes.append(dialog.lane_combo.currentData())
+        dialog.reject()
+
+    seen = answer_dialog(look)
+    chart.tab.add_milestone_action.trigger()
+    assert seen == ["Add Milestone"] and lanes == [chart.bo]
+
+
+def test_duplicate_copies_the_selection_into_free_rows(chart: Chart) -> None:
+    QTest.mouseClick(chart.tab.view.viewport(), Qt.MouseButton.LeftButton,
+                     Qt.KeyboardModifier.NoModifier, chart.point("Design lead", dx=60))
+    chart.tab.duplicate_action.trigger()
+    copies = [i for i in roadmap_items(chart.document.session) if i.title == "Design lead"]
+    assert len(copies) == 2 and copies[0].uuid != copies[1].uuid
+    rows = {chart.tab.scene.layout.placements[c.uuid].row for c in copies}
+    assert len(rows) == 2, "the copy does not hide the original"
+    selected = [e.uuid for e in chart.tab.view.selected()]
+    assert len(selected) == 1 and selected[0] in {c.uuid for c in copies}
+    assert chart.document.undo_stack.undoText() == "Duplicate “Design lead”"
+
+
+def test_the_table_shows_the_same_items_and_shares_the_selection(chart: Chart) -> None:
+    chart.tab.table_action.trigger()
+    assert chart.tab.tables.isVisible()
+    model = chart.tab.tables.item_view.model()
+    titles = sorted(model.index(r, 0).data() for r in range(model.rowCount()))
+    assert titles == sorted(i.title for i in roadmap_items(chart.document.session))
+    QTest.mouseClick(chart.tab.view.viewport(), Qt.MouseButton.LeftButton,
+                     Qt.KeyboardModifier.NoModifier, chart.point("Pilot licence", dx=0))
+    assert chart.tab.tables.selected_uuids() == [chart.uuid_of("Pilot licence")]

@@ -327,8 +327,5 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         settings.save_window_state(self.saveGeometry(), self.saveState())
-        if self.document is not None:
-            document, self.document = self.document, None
-            self.undo_group.removeStack(document.undo_stack)
-            document.close()
+        self._close_document()  # the last plan stays remembered, to reopen next time
         super().closeEvent(event)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QCursor, QKeySequence
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -111,6 +111,8 @@ class RoadmapTab(QWidget):
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._context_menu)
         self.view.resized.connect(self._view_resized)
+        self._refit = QTimer(self, singleShot=True, interval=0)
+        self._refit.timeout.connect(self._refit_now)
         self.set_document(None)
 
     # -- actions ------------------------------------------------------------------------
@@ -179,7 +181,8 @@ class RoadmapTab(QWidget):
             self.document.changed.disconnect(self._on_changed)
         self.document = document
         self._auto_fit = True
-        self.tables.set_document(document)
+        # The table fills only when shown: most sessions never open it.
+        self.tables.set_document(document if self.tables.isVisibleTo(self) else None)
         if document is not None:
             document.changed.connect(self._on_changed)
         self.setEnabled(document is not None)
@@ -211,9 +214,14 @@ class RoadmapTab(QWidget):
         self.axis.update()
         self.lanes.update()
 
-    def _view_resized(self) -> None:
+    def _refit_now(self) -> None:
         if self._auto_fit and self.document is not None:
             self.refresh()
+
+    def _view_resized(self) -> None:
+        # A window being laid out resizes many times: refit once it settles.
+        if self._auto_fit and self.document is not None:
+            self._refit.start()
 
     # -- feedback -----------------------------------------------------------------------------
 
@@ -447,7 +455,10 @@ class RoadmapTab(QWidget):
         self.view.centerOn(self.scene.scale.x(self.today()), self.view.mapToScene(0, 0).y())
 
     def toggle_table(self) -> None:
-        self.tables.setVisible(self.table_action.isChecked())
+        shown = self.table_action.isChecked()
+        if shown and self.tables.document is not self.document:
+            self.tables.set_document(self.document)
+        self.tables.setVisible(shown)
         if self.tables.isVisible() and self.splitter.sizes()[1] < 300:
             total = sum(self.splitter.sizes())
             self.splitter.setSizes([total * 55 // 100, total * 45 // 100])

@@ -559,7 +559,7 @@ class RoadmapTables(QWidget):
         model.refused.connect(lambda message, index, v=view: self.show_refusal(v, message, index))
         model.modelAboutToBeReset.connect(lambda v=view: self._keep(v))
         model.modelReset.connect(lambda v=view: self._restore(v))
-        model.modelReset.connect(lambda v=view: _fit_columns(v))
+        model.modelReset.connect(lambda v=view: self._fit_columns(v))
         return view
 
     @property
@@ -597,7 +597,7 @@ class RoadmapTables(QWidget):
     def _fit_columns(view: QTableView) -> None:
         view.resizeColumnsToContents()
         for column in range(view.model().columnCount() - 1):
-            view.setColumnWidth(column, min(view.columnWidth(column), 320))
+            view.setColumnWidth(column, min(view.columnWidth(column), 240))
 
     # -- refusals ------------------------------------------------------------------------
 
@@ -711,10 +711,3 @@ class RoadmapTables(QWidget):
         # Rows that are gone leave the selection; the chart hears of it.
         self._announce()
 
-
-def _fit_columns(view: QTableView) -> None:
-    """Columns as wide as their content, but a long title or note must not
-    push the dates and lanes out of sight."""
-    view.resizeColumnsToContents()
-    for column in range(view.model().columnCount()):
-        view.setColumnWidth(column, min(view.columnWidth(column), 220))
