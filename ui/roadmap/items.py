@@ -240,15 +240,18 @@ class ClashItem(QGraphicsItem):
         self.setToolTip(explanation)
         self.setZValue(-5)
         self.setAcceptHoverEvents(True)
+        # Tall and many: paint only what is exposed.
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
 
     def boundingRect(self) -> QRectF:
         return QRectF(0, 0, self.width, self.height)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(214, 48, 49, 40))
-        painter.drawRect(self.boundingRect())
-        painter.setPen(QPen(QColor(214, 48, 49, 150), 1, Qt.PenStyle.DotLine))
-        painter.drawLine(QPointF(0, 0), QPointF(0, self.height))
-        painter.drawLine(QPointF(self.width, 0), QPointF(self.width, self.height))
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        exposed = option.exposedRect.intersected(self.boundingRect())  # type: ignore[attr-defined]
+        painter.fillRect(exposed, QColor(214, 48, 49, 40))
+        painter.setPen(QPen(QColor(214, 48, 49, 150), 1))
+        for x in (0.0, self.width):
+            if exposed.left() <= x <= exposed.right():
+                painter.drawLine(QPointF(x, exposed.top()), QPointF(x, exposed.bottom()))
