@@ -24,6 +24,7 @@ from models.exchange import rows_from_dict
 from models.partners import couple_name, new_plan_rows, partners
 from models.plan_file import SUFFIX, PlanFile, suggested_name, unused_path
 from ui import settings
+from ui.actions import make_action
 from ui.document import PlanDocument
 from ui.header import CoupleHeader
 from ui.messages import show_error
@@ -77,13 +78,7 @@ class MainWindow(QMainWindow):
 
     def _action(self, menu: QMenu, text: str, slot: object, shortcut: object = None,
                 tip: str = "") -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        if tip:
-            action.setStatusTip(tip)
-            action.setToolTip(tip)
-        action.triggered.connect(slot)
+        action = make_action(self, text, slot, shortcut, tip)  # type: ignore[arg-type]
         menu.addAction(action)
         return action
 

@@ -34,6 +34,7 @@ from models.roadmap import (
 )
 from models.roadmap_insight import describe_lead, find_clashes, lead_times
 from models.roadmap_layout import lane_order, plan_span
+from ui.actions import make_action
 from ui.document import PlanDocument
 from ui.roadmap.legend import Legend
 from ui.roadmap.scale import DEFAULT_ZOOM, ZOOM_LEVELS, TimeScale
@@ -119,14 +120,9 @@ class RoadmapTab(QWidget):
 
     def _action(self, text: str, slot: Callable[[], object], shortcut: object, tip: str,
                 checkable: bool = False) -> QAction:
-        action = QAction(text, self)
-        action.setShortcut(QKeySequence(shortcut))
+        action = make_action(self, text, slot, shortcut, tip, checkable)
+        # Only while the roadmap has the focus: Delete must not delete elsewhere.
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        shortcut_text = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-        action.setToolTip(f"{tip} ({shortcut_text})" if shortcut_text else tip)
-        action.setStatusTip(tip)
-        action.setCheckable(checkable)
-        action.triggered.connect(slot)
         self.addAction(action)
         return action
 
