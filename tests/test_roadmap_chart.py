@@ -349,3 +349,4 @@ def test_the_table_shows_the_same_items_and_shares_the_selection(chart: Chart) -
     QTest.mouseClick(chart.tab.view.viewport(), Qt.MouseButton.LeftButton,
                      Qt.KeyboardModifier.NoModifier, chart.point("Pilot licence", dx=0))
     assert chart.tab.tables.selected_uuids() == [chart.uuid_of("Pilot licence")]
+

@@ -157,6 +157,10 @@ class RoadmapScene(QGraphicsScene):
                                  bottom + 6))
         for uuid in selected & self.entries.keys():
             self.entries[uuid].setSelected(True)
+        # The background (lanes, grid, today, history) depends on the scale
+        # and the lanes: repaint all of it, not just where items changed.
+        self.invalidate(self.sceneRect(), QGraphicsScene.SceneLayer.AllLayers)
+        self.update()
 
     def _add(self, entry: TimeItem) -> None:
         self.entries[entry.uuid] = entry
