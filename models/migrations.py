@@ -51,7 +51,7 @@ _STEPS: dict[int, Step] = {
             notes TEXT NOT NULL DEFAULT '',
             start_date DATE NOT NULL,
             end_date DATE NOT NULL,
-            CHECK (end_date > start_date)
+            CHECK (end_date >= start_date)
         )""",
         "CREATE INDEX season_leader ON season (leader_uuid)",
     ),

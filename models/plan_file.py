@@ -25,7 +25,7 @@ from types import TracebackType
 from typing import Any
 
 from sqlalchemy import create_engine, event
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import StaticPool
 
@@ -220,18 +220,56 @@ def _migrate(path: Path, conn: sqlite3.Connection, version: int) -> None:
             f"written beside it ({error.strerror or error})."
         ) from error
     conn.execute("PRAGMA foreign_keys = OFF")
-    conn.execute("BEGIN EXCLUSIVE")
     try:
+        conn.execute("BEGIN EXCLUSIVE")
         upgrade(conn, version)
         if conn.execute("PRAGMA foreign_key_check").fetchall():
             raise PlanFileError(path, "its upgrade found broken links between rows. "
-                                f"The plan is unchanged; a copy is at {backup.name}.")
+                                "The plan is unchanged.")
         conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
+    except BaseException as error:
+        _rollback(conn)
+        # The original is intact, so the backup would only pile up on each try.
+        backup.unlink(missing_ok=True)
+        if isinstance(error, sqlite3.Error):
+            raise PlanFileError(path, f"it could not be upgraded ({error}). "
+                                "The plan is unchanged.") from error
         raise
     finally:
         conn.execute("PRAGMA foreign_keys = ON")
+
+
+def _rollback(conn: sqlite3.Connection) -> None:
+    """Roll back if a transaction is still open (a failed COMMIT may have ended it)."""
+    if conn.in_transaction:
+        conn.execute("ROLLBACK")
+
+
+def _check_not_in_use(target: Path) -> None:
+    """Refuse to replace a plan that another window or program has open:
+    it would go on writing to a file that is no longer there."""
+    if not target.is_file():
+        return
+    probe = None
+    try:
+        probe = sqlite3.connect(target.resolve().as_uri() + "?mode=rw", uri=True,
+                                isolation_level=None, timeout=0)
+        probe.execute("BEGIN EXCLUSIVE")
+        probe.execute("ROLLBACK")
+    except sqlite3.OperationalError as error:
+        if "locked" in str(error) or getattr(error, "sqlite_errorname", "").startswith("SQLITE_BUSY"):
+            raise PlanFileError(target, "it is open in another Tandem window or another program. "
+                                "Close it there, or choose another name.", verb="replaced") from None
+    except sqlite3.Error:
+        pass  # not a database: replacing it loses nothing another program is writing
+    finally:
+        if probe is not None:
+            probe.close()
+
+
+def _described(row: Entity) -> str:
+    name = next((getattr(row, a) for a in ("title", "label", "name") if hasattr(row, a)), "")
+    return f"The {row.noun} “{name}”" if name else f"The {row.noun}"
 
 
 def _integrity_message(detail: str) -> str:
@@ -286,6 +324,7 @@ class PlanFile:
         """Write a new plan holding ``rows`` (replacing a file at ``path``),
         and open it. The file appears whole or not at all."""
         path = Path(path).absolute()
+        _check_not_in_use(path)
         building = path.with_name(f".{path.name}.creating")
         try:
             building.unlink(missing_ok=True)
@@ -350,6 +389,10 @@ class PlanFile:
         except IntegrityError as error:
             session.rollback()
             raise ValidationError("", _integrity_message(str(error.orig))) from error
+        except DBAPIError as error:
+            session.rollback()
+            raise PlanFileError(self.path, f"the change could not be saved ({error.orig}). "
+                                "Nothing of it was stored.", verb="changed") from error
         except BaseException:
             session.rollback()
             raise
@@ -361,16 +404,16 @@ class PlanFile:
         row = session.get(cls, change.uuid)
         if change.before is None:
             if row is not None:
-                raise StaleEditError(f"That {cls.noun} is already in the plan.")
+                raise StaleEditError(f"{_described(row)} is already in the plan.")
             assert change.after is not None
             row = cls(**change.after)
             session.add(row)
             return row
         if row is None:
-            raise StaleEditError(f"That {cls.noun} is no longer in the plan.")
+            raise StaleEditError(f"This {cls.noun} is no longer in the plan.")
         current = row.record()
         if any(current[key] != value for key, value in change.before.items()):
-            raise StaleEditError(f"That {cls.noun} was changed in the meantime.")
+            raise StaleEditError(f"{_described(row)} is not as this step left it.")
         if change.after is None:
             session.delete(row)
             return None
@@ -386,6 +429,7 @@ class PlanFile:
         if target.exists() and target.resolve() == self.path.resolve():
             raise PlanFileError(target, "that is the plan that is open. Choose another name.",
                                 verb="written")
+        _check_not_in_use(target)
         self.session.commit()
         try:
             _write_copy(self._conn, target)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 from typing import Any
 
@@ -17,6 +17,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 
 import resources
 from models.base import Entity
+from models.calendar import Unit, add_months, shift
 from models.changes import Edit, delete, insert, update
 from models.errors import ValidationError
 from models.validation import check_date, check_span, clean_text
@@ -117,7 +118,8 @@ class RoadmapItem(Entity):
 
 
 class Season(Entity):
-    """A period in which one partner's career leads, by explicit agreement."""
+    """A period in which one partner's career leads, by explicit agreement.
+    Like a phase, it runs from its first day to its last day, both included."""
 
     __tablename__ = "season"
     noun = "season"
@@ -137,18 +139,16 @@ class Season(Entity):
         check_date(self.start_date, "start_date", "The start")
         check_date(self.end_date, "end_date", "The end")
         check_span(self.start_date, self.end_date, "end_date")
-        if self.end_date == self.start_date:
-            raise ValidationError("end_date", "A season needs to last at least a day.")
 
     @classmethod
     def check_table(cls, session: Session) -> None:
         ordered = list(session.scalars(select(cls).order_by(cls.start_date, cls.end_date)))
         for earlier, later in zip(ordered, ordered[1:], strict=False):
-            if later.start_date < earlier.end_date:
+            if later.start_date <= earlier.end_date:
                 raise ValidationError(
                     "start_date",
                     f"Seasons may not overlap: “{later.label}” starts "
-                    f"{later.start_date.isoformat()}, before “{earlier.label}” ends "
+                    f"{later.start_date.isoformat()}, while “{earlier.label}” lasts until "
                     f"{earlier.end_date.isoformat()}.")
 
 
@@ -161,6 +161,24 @@ def roadmap_items(session: Session) -> list[RoadmapItem]:
 
 def seasons(session: Session) -> list[Season]:
     return list(session.scalars(select(Season).order_by(Season.start_date)))
+
+
+# -- rules for gestures ----------------------------------------------------------
+
+def moved(start: date, end: date | None, unit: Unit, steps: int,
+          edge: str = "move") -> tuple[date, date | None]:
+    """Dates after moving by whole units: the whole span (``"move"``), or only
+    its ``"start"`` or ``"end"``; an edge never passes the other one."""
+    if edge == "move" or end is None:
+        return shift(start, unit, steps), shift(end, unit, steps) if end else None
+    if edge == "start":
+        return min(shift(start, unit, steps), end), end
+    return start, max(shift(end, unit, steps), start)
+
+
+def default_end(start: date) -> date:
+    """A new phase or season lasts a year until the couple says otherwise."""
+    return add_months(start, 12) - timedelta(days=1)
 
 
 # -- edits -----------------------------------------------------------------------

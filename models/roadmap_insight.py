@@ -6,12 +6,14 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from models.calendar import add_months, months_between, quarter_name, quarter_start
 from models.partners import Partner
 from models.roadmap import RoadmapItem, Season, kinds, shared_lane
 from models.roadmap_layout import SHARED, lane_key
+
+_DAY = timedelta(days=1)
 
 
 @dataclass(frozen=True)
@@ -93,13 +95,33 @@ def lead_times(pair: Sequence[Partner], all_seasons: Sequence[Season],
     result = []
     for partner in pair:
         mine = [s for s in all_seasons if s.leader_uuid == partner.uuid]
-        so_far = sum(months_between(s.start_date, min(s.end_date, today)) for s in mine)
-        total = sum(months_between(s.start_date, s.end_date) for s in mine)
+        # A season's end date is its last day, so it counts too.
+        so_far = sum(months_between(s.start_date, min(s.end_date + _DAY, today)) for s in mine)
+        total = sum(months_between(s.start_date, s.end_date + _DAY) for s in mine)
         result.append(LeadTime(partner, so_far, total))
     return result
 
 
+def _months(value: float) -> str:
+    count = round(value)
+    return f"{count} month" if count == 1 else f"{count} months"
+
+
 def describe_lead(times: Sequence[LeadTime]) -> str:
-    parts = [f"{t.partner.name}’s career has led {round(t.so_far)} months so far "
+    """One sentence on how the lead has been shared, for the couple to see."""
+    if not any(t.in_plan for t in times):
+        return ("No seasons yet: add one to agree whose career leads when, "
+                "and to see how the lead is shared over the years.")
+    parts = [f"{t.partner.name}’s career has led {_months(t.so_far)} so far "
              f"({round(t.in_plan)} in the whole plan)" for t in times]
     return "; ".join(parts) + "."
+
+
+def describe_clashes(clashes: Sequence[Clash]) -> str:
+    if not clashes:
+        return ""
+    count = len(clashes)
+    quarters = "1 quarter" if count == 1 else f"{count} quarters"
+    verb, them = ("is", "it") if count == 1 else ("are", "them")
+    return (f"{quarters} with demanding transitions for both of you {verb} shaded red: "
+            f"hover over {them} to see why.")

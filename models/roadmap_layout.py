@@ -55,6 +55,17 @@ def lane_order(pair: Sequence[Partner]) -> list[tuple[str, str, str]]:
             (pair[1].uuid, pair[1].name, pair[1].color)]
 
 
+def lane_after(pair: Sequence[Partner], key: str, step: int) -> str:
+    """The lane ``step`` places below (or above, if negative) lane ``key``;
+    the top and bottom lanes go no further."""
+    keys = [k for k, _t, _c in lane_order(pair)]
+    return keys[max(0, min(len(keys) - 1, keys.index(key) + step))]
+
+
+def lane_color(pair: Sequence[Partner], key: str) -> str:
+    return next(color for k, _t, color in lane_order(pair) if k == key)
+
+
 def item_color(item: RoadmapItem, pair: Sequence[Partner]) -> str:
     return next(color for key, _t, color in lane_order(pair) if key == lane_key(item))
 

@@ -82,8 +82,8 @@ def chart(qtbot: QtBot, tmp_path: Path) -> Iterator[Chart]:
     plan.apply(new_item("certification", "Pilot licence", date(2027, 6, 1), None, ana))
     plan.apply(new_item("degree", "Nursing degree", date(2026, 9, 1), date(2029, 6, 30), bo))
     plan.apply(new_item("relocation", "Move to Lyon", date(2029, 8, 1), None, None))
-    plan.apply(new_season(ana, "Studio years", date(2027, 1, 1), date(2028, 1, 1)))
-    plan.apply(new_season(bo, "Nursing", date(2028, 1, 1), date(2029, 7, 1)))
+    plan.apply(new_season(ana, "Studio years", date(2027, 1, 1), date(2027, 12, 31)))
+    plan.apply(new_season(bo, "Nursing", date(2028, 1, 1), date(2029, 6, 30)))
     document = PlanDocument(plan)
     tab = RoadmapTab()
     tab.today = lambda: TODAY
@@ -243,7 +243,8 @@ def test_clashing_transitions_are_highlighted_and_explained(chart: Chart) -> Non
     tips = [c.toolTip() for c in clashes]
     assert any(t.startswith("Q1 2027") and "Ana starts a new job (Design lead)" in t
                and "Bo studies (Nursing degree)" in t for t in tips), tips
-    assert "quarters with demanding transitions" in chart.tab.insight.text()
+    assert "1 quarter with demanding transitions for both of you is shaded red: hover over it" \
+        in chart.tab.insight.text()
 
 
 def test_lead_time_of_each_career_is_shown(chart: Chart) -> None:

@@ -133,7 +133,7 @@ def test_adding_a_phase_stores_it_exactly_and_one_undo_removes_it(
     assert dialog.ok_button.text() == "Add"
     assert dialog.lane_combo.currentData() == ana
     assert dialog.end_edit is not None
-    assert dialog.end_edit.date() == QDate(2027, 9, 1), "a new phase lasts a year"
+    assert dialog.end_edit.date() == QDate(2027, 8, 31), "a new phase lasts a year, to its last day"
 
     type_text(qtbot, dialog.title_edit, TRICKY_TITLE)
     choose(dialog.kind_combo, "degree")
@@ -287,7 +287,7 @@ def test_an_overlapping_season_is_refused_under_the_start(
     message = dialog.error_label("start_date").text()
     assert "overlap" in message
     assert message == ("Seasons may not overlap: “MBA” starts 2027-01-01, "
-                       "before “Startup” ends 2028-01-01.")
+                       "while “Startup” lasts until 2028-01-01.")
     assert_refused(dialog, "start_date", message)
     assert document.undo_stack.count() == 1
     assert stored_seasons(document) == [{

@@ -244,8 +244,6 @@ BAD_SEASONS = [
                  id="81-char label"),
     pytest.param({"label": "PhD\x07"}, "label",
                  "What the season is for contains a control character.", id="bell in label"),
-    pytest.param({"end": date(2027, 1, 1)}, "end_date", "A season needs to last at least a day.",
-                 id="end equals start"),
     pytest.param({"end": date(2026, 12, 31)}, "end_date",
                  "The end (2026-12-31) is before the start (2027-01-01).", id="end before start"),
     pytest.param({"start": date(1939, 12, 31)}, "start_date",
@@ -301,17 +299,17 @@ def two_seasons(plan_path: Path) -> Path:
 
 @pytest.mark.parametrize(("label", "start", "end", "message"), [
     pytest.param("Bo's MSc", date(2027, 6, 1), date(2028, 6, 1),
-                 "Seasons may not overlap: “Bo's MSc” starts 2027-06-01, before "
-                 "“Ana's PhD” ends 2028-01-01.", id="starts inside another"),
+                 "Seasons may not overlap: “Bo's MSc” starts 2027-06-01, while "
+                 "“Ana's PhD” lasts until 2028-01-01.", id="starts inside another"),
     pytest.param("Early", date(2026, 6, 1), date(2027, 2, 1),
-                 "Seasons may not overlap: “Ana's PhD” starts 2027-01-01, before "
-                 "“Early” ends 2027-02-01.", id="ends inside another"),
+                 "Seasons may not overlap: “Ana's PhD” starts 2027-01-01, while "
+                 "“Early” lasts until 2027-02-01.", id="ends inside another"),
     pytest.param("Everything", date(2026, 1, 1), date(2031, 1, 1),
-                 "Seasons may not overlap: “Ana's PhD” starts 2027-01-01, before "
-                 "“Everything” ends 2031-01-01.", id="covers others"),
+                 "Seasons may not overlap: “Ana's PhD” starts 2027-01-01, while "
+                 "“Everything” lasts until 2031-01-01.", id="covers others"),
     pytest.param("Same start", date(2029, 1, 1), date(2029, 6, 1),
-                 "Seasons may not overlap: “Bo's startup” starts 2029-01-01, before "
-                 "“Same start” ends 2029-06-01.", id="same start"),
+                 "Seasons may not overlap: “Bo's startup” starts 2029-01-01, while "
+                 "“Same start” lasts until 2029-06-01.", id="same start"),
 ])
 def test_an_overlapping_season_is_refused_naming_both(two_seasons: Path, label: str, start: date,
                                                      end: date, message: str) -> None:
@@ -330,11 +328,11 @@ def test_moving_a_season_into_another_is_refused(two_seasons: Path) -> None:
         with pytest.raises(ValidationError) as caught:
             plan.apply(edit_entry(startup, start_date=date(2027, 10, 1)))
         assert caught.value.message == (
-            "Seasons may not overlap: “Bo's startup” starts 2027-10-01, before "
-            "“Ana's PhD” ends 2028-01-01.")
+            "Seasons may not overlap: “Bo's startup” starts 2027-10-01, while "
+            "“Ana's PhD” lasts until 2028-01-01.")
         with pytest.raises(ValidationError) as caught:
             plan.apply(edit_entry(phd, end_date=date(2029, 3, 1)))
-        assert "“Ana's PhD” ends 2029-03-01" in caught.value.message
+        assert "“Ana's PhD” lasts until 2029-03-01" in caught.value.message
         assert "“Bo's startup” starts 2029-01-01" in caught.value.message
         assert plan_to_dict(plan.session) == before, "the open plan shows what is stored"
     assert stored(two_seasons) == before
@@ -350,16 +348,31 @@ def test_a_season_edit_that_stays_clear_of_the_others_is_accepted(two_seasons: P
                      ("Bo's startup", date(2029, 1, 1), date(2030, 1, 1))]
 
 
-def test_seasons_that_touch_are_accepted(two_seasons: Path) -> None:
+def test_seasons_that_follow_day_after_day_are_accepted(two_seasons: Path) -> None:
+    # A season's end date is its last day: the next may start the day after.
     bo = lane(two_seasons, "Bo")
-    add(two_seasons, new_season(bo, "Between", date(2028, 1, 1), date(2029, 1, 1)))
+    add(two_seasons, new_season(bo, "Between", date(2028, 1, 2), date(2028, 12, 31)))
     with PlanFile.open(two_seasons) as plan:
         phd = seasons(plan.session)[0]
         plan.apply(edit_entry(phd, start_date=date(2026, 1, 1)))
     spans = [(s.label, s.start_date, s.end_date) for s in read(two_seasons)[2]]
     assert spans == [("Ana's PhD", date(2026, 1, 1), date(2028, 1, 1)),
-                     ("Between", date(2028, 1, 1), date(2029, 1, 1)),
+                     ("Between", date(2028, 1, 2), date(2028, 12, 31)),
                      ("Bo's startup", date(2029, 1, 1), date(2030, 1, 1))]
+
+
+def test_seasons_sharing_a_day_overlap(two_seasons: Path) -> None:
+    bo = lane(two_seasons, "Bo")
+    with PlanFile.open(two_seasons) as plan, pytest.raises(ValidationError) as caught:
+        plan.apply(new_season(bo, "Same day", date(2028, 1, 1), date(2028, 6, 1)))
+    assert "lasts until 2028-01-01" in caught.value.message
+
+
+def test_a_one_day_season_is_accepted(plan_path: Path) -> None:
+    add(plan_path, new_season(lane(plan_path, "Ana"), "Defence day", date(2027, 5, 5),
+                              date(2027, 5, 5)))
+    assert [(s.start_date, s.end_date) for s in read(plan_path)[2]] == \
+        [(date(2027, 5, 5), date(2027, 5, 5))]
 
 
 # -- 2c. any text people type is stored exactly ------------------------------------------
@@ -422,7 +435,7 @@ def filled(plan_path: Path) -> Path:
         new_item("degree", "MSc 統計", date(2026, 9, 1), date(2028, 6, 30), bo, status="done"),
         new_item("wedding", "Wedding 💍", date(2027, 6, 12), notes="<Porto> & friends"),
         new_item("promotion", "Senior", date(2028, 3, 1), partner_uuid=ana, status="dropped"),
-        new_season(ana, "Ana's new job", date(2027, 1, 1), date(2028, 1, 1)),
+        new_season(ana, "Ana's new job", date(2027, 1, 1), date(2027, 12, 31)),
         new_season(bo, "Bo's thesis", date(2028, 1, 1), date(2028, 7, 1)))
     return plan_path
 
@@ -789,8 +802,8 @@ def test_the_example_plan_warns_of_the_seattle_move(example_path: Path) -> None:
 
 def test_lead_times_so_far_and_in_the_whole_plan(plan_path: Path) -> None:
     add(plan_path,
-        new_season(lane(plan_path, "Ana"), "Ana's turn", date(2026, 1, 1), date(2027, 1, 1)),
-        new_season(lane(plan_path, "Bo"), "Bo's turn", date(2027, 1, 1), date(2028, 1, 1)))
+        new_season(lane(plan_path, "Ana"), "Ana's turn", date(2026, 1, 1), date(2026, 12, 31)),
+        new_season(lane(plan_path, "Bo"), "Bo's turn", date(2027, 1, 1), date(2027, 12, 31)))
     pair, _items, all_seasons = read(plan_path)
     ana, bo = lead_times(pair, all_seasons, TODAY)
     assert (ana.partner.name, bo.partner.name) == ("Ana", "Bo")
@@ -808,8 +821,8 @@ def test_lead_times_so_far_and_in_the_whole_plan(plan_path: Path) -> None:
 def test_lead_times_without_seasons(plan_path: Path) -> None:
     pair, _items, all_seasons = read(plan_path)
     assert describe_lead(lead_times(pair, all_seasons, TODAY)) == (
-        "Ana’s career has led 0 months so far (0 in the whole plan); "
-        "Bo’s career has led 0 months so far (0 in the whole plan).")
+        "No seasons yet: add one to agree whose career leads when, "
+        "and to see how the lead is shared over the years.")
 
 
 # -- 7. the schema: a plan from before the roadmap gets one -----------------------------

@@ -132,7 +132,7 @@ def test_seasons_show_who_leads(document: PlanDocument) -> None:
     model = SeasonTableModel()
     model.set_document(document)
     assert [model.index(0, c).data() for c in range(4)] == \
-        ["Marcus", "Making partner", "2019-01-01", "2026-01-15"]
+        ["Marcus", "Making partner", "2019-01-01", "2026-01-14"]
     assert model.choices(model.index(0, 0)) == [("Rachel", RACHEL), ("Marcus", MARCUS)]
     assert model.index(0, 0).data(Qt.ItemDataRole.DecorationRole).name() == "#d9822b"
     model.set_document(None)

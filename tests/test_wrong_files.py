@@ -15,6 +15,8 @@ from models.migrations import SCHEMA_VERSION
 from models.plan_file import APPLICATION_ID, PlanFile
 from tests.helpers import digest, folder_listing
 
+ROOT = Path(__file__).resolve().parent.parent
+
 
 def refused(path: Path) -> str:
     """Open ``path``, expect a refusal, check nothing changed; return the message."""
@@ -141,3 +143,85 @@ def test_application_id_is_what_the_header_check_reads(plan_path: Path) -> None:
     conn = sqlite3.connect(plan_path)
     assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
     conn.close()
+
+
+# -- writing where it would hurt ------------------------------------------------------
+
+
+def _open_elsewhere(path: Path) -> subprocess.Popen[str]:
+    holder = subprocess.Popen(
+        [sys.executable, "-c",
+         "import sys\nfrom models.plan_file import PlanFile\n"
+         "plan = PlanFile.open(sys.argv[1])\nprint('open', flush=True)\nsys.stdin.readline()\n",
+         str(path)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=ROOT)
+    assert holder.stdout is not None and holder.stdout.readline().strip() == "open"
+    return holder
+
+
+def test_save_a_copy_over_a_plan_open_in_another_window_is_refused(plan_path: Path,
+                                                                   tmp_path: Path) -> None:
+    from models.partners import new_plan_rows
+
+    other = tmp_path / "Kai & Lee.tandem"
+    PlanFile.create(other, new_plan_rows("Kai", "Lee")).close()
+    before = digest(other)
+    holder = _open_elsewhere(other)
+    try:
+        with PlanFile.open(plan_path) as plan, pytest.raises(PlanFileError) as caught:
+            plan.copy_to(other)
+        assert "open in another Tandem window" in caught.value.message
+        with pytest.raises(PlanFileError):
+            PlanFile.create(other, new_plan_rows("Noor", "Sam"))
+    finally:
+        holder.communicate("\n", timeout=10)
+    assert digest(other) == before
+
+
+_FULL_DISK = (
+    "import resource, signal, sys, os\n"
+    "from models.errors import TandemError\n"
+    "signal.signal(signal.SIGXFSZ, signal.SIG_IGN)\n"
+    "size = os.path.getsize(sys.argv[1])\n"
+    "resource.setrlimit(resource.RLIMIT_FSIZE, (size, size))\n"
+    "from models.plan_file import PlanFile\n"
+    "from datetime import date\n"
+    "from models.roadmap import new_item\n"
+    "try:\n"
+    "    plan = PlanFile.open(sys.argv[1])\n"
+    "    edit = ()\n"
+    "    for n in range(40):\n"
+    "        edit += new_item('job', f'Job {n}', date(2030, 1, 1), date(2031, 1, 1),"
+    " notes='x' * 4000)\n"
+    "    plan.apply(edit)\n"
+    "except TandemError as error:\n"
+    "    print('REFUSED', error.message)\n"
+)
+
+
+def test_a_full_disk_during_an_edit_is_a_clear_refusal_that_stores_nothing(
+        plan_path: Path) -> None:
+    result = subprocess.run([sys.executable, "-c", _FULL_DISK, str(plan_path)], cwd=ROOT,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert "REFUSED" in result.stdout and "could not be changed" in result.stdout
+    assert "Nothing of it was stored" in result.stdout
+    with PlanFile.open(plan_path) as plan:
+        from models.roadmap import roadmap_items
+
+        assert roadmap_items(plan.session) == []
+
+
+def test_a_full_disk_during_an_upgrade_leaves_the_old_plan_as_it_was(tmp_path: Path) -> None:
+    import shutil
+
+    fixture = Path(__file__).parent / "data" / "plan-v1.tandem"
+    path = tmp_path / "old.tandem"
+    shutil.copyfile(fixture, path)
+    result = subprocess.run([sys.executable, "-c", _FULL_DISK, str(path)], cwd=ROOT,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert "REFUSED" in result.stdout and "The plan is unchanged" in result.stdout
+    assert digest(path) == digest(fixture)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["home", "old.tandem"], \
+        "no backup piles up from a failed upgrade"

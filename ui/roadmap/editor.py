@@ -34,6 +34,7 @@ from models.roadmap import (
     Kind,
     RoadmapItem,
     Season,
+    default_end,
     edit_entry,
     milestone_kinds,
     new_item,
@@ -336,8 +337,9 @@ class ItemDialog(EntryDialog):
             if item is not None and item.end_date is not None:
                 self.end_edit = self.date_edit(item.end_date)
             else:
-                self.end_edit = self.date_edit(to_date(to_qdate(first).addYears(1)))
-            self.add_field("end_date", "&End:", self.end_edit, "The day this phase ends")
+                self.end_edit = self.date_edit(default_end(first))
+            self.add_field("end_date", "&End:", self.end_edit,
+                           "The last day of this phase")
 
         self.status_combo = QComboBox()
         for status, label in status_labels().items():
@@ -415,10 +417,10 @@ class SeasonDialog(EntryDialog):
         self.start_edit = self.date_edit(first)
         self.add_field("start_date", "&Start:", self.start_edit,
                        "The day the season begins; seasons may not overlap")
-        last = season.end_date if season is not None else to_date(to_qdate(first).addYears(1))
+        last = season.end_date if season is not None else default_end(first)
         self.end_edit = self.date_edit(last)
         self.add_field("end_date", "&End:", self.end_edit,
-                       "The day the season ends, when you agreed to look at it again")
+                       "The last day of the season, when you agreed to look at it again")
 
         self.notes = NotesEdit(season.notes if season is not None else "")
         self.add_field("notes", "&Notes:", self.notes,

@@ -12,12 +12,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QPointF, QRectF, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSimpleTextItem
 
-from models.calendar import add_months, shift
+from models.calendar import add_months
 from models.partners import Partner
-from models.roadmap import RoadmapItem, Season, kinds
+from models.roadmap import RoadmapItem, Season, moved, status_labels
 from models.roadmap_insight import Clash
 from models.roadmap_layout import (
     RoadmapLayout,
@@ -135,7 +135,7 @@ class RoadmapScene(QGraphicsScene):
             kind = kind_of(item)
             style = item_style(item, today)
             owner = names.get(item.partner_uuid or "", "Our life")
-            status = {"planned": "Planned", "done": "Done", "dropped": "Dropped"}[item.status]
+            status = status_labels()[item.status]
             tooltip = (f"{item.title}\n{kind.label} · {owner} · {status}\n"
                        f"{span_text(item.start_date, item.end_date)}"
                        + (f"\n\n{item.notes}" if item.notes else ""))
@@ -203,18 +203,11 @@ class RoadmapScene(QGraphicsScene):
         if drag is None:
             return
         steps = self.scale.steps(point.x() - drag.press.x())
-        unit = self.scale.unit
-        start, end, lane = drag.start, drag.end, drag.lane
-        if drag.mode == "move":
-            start = shift(drag.start, unit, steps)
-            end = shift(drag.end, unit, steps) if drag.end else None
-            target = self.lane_at(point.y())
-            if lane != "season" and target is not None:  # "" is the shared lane
-                lane = target
-        elif drag.mode == "start" and drag.end is not None:
-            start = min(shift(drag.start, unit, steps), drag.end)
-        elif drag.mode == "end" and drag.end is not None:
-            end = max(shift(drag.end, unit, steps), drag.start)
+        start, end = moved(drag.start, drag.end, self.scale.unit, steps, drag.mode)
+        lane = drag.lane
+        target = self.lane_at(point.y())
+        if drag.mode == "move" and lane != "season" and target is not None:
+            lane = target  # "" is the shared lane: test for None, not falsiness
         if (start, end, lane) == (drag.new_start, drag.new_end, drag.new_lane):
             return
         drag.new_start, drag.new_end, drag.new_lane = start, end, lane
@@ -280,15 +273,4 @@ class RoadmapScene(QGraphicsScene):
             painter.setPen(QPen(QColor(0, 0, 0, 40 if year_line else 16), 1))
             painter.drawLine(QPointF(x, rect.top()), QPointF(x, rect.bottom()))
             day = add_months(day, months)
-
-
-def kind_legend() -> list[tuple[str, str, str]]:
-    """(label, shape, pattern) of every kind, for the legend."""
-    return [(k.label, k.shape, k.pattern) for k in kinds().values()]
-
-
-def label_width(text: str, font: QFont) -> float:
-    return QFontMetricsF(font).horizontalAdvance(text)
-
-
 

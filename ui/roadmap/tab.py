@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.calendar import shift
 from models.changes import Edit
 from models.errors import TandemError
 from models.partners import partners
@@ -28,12 +27,13 @@ from models.roadmap import (
     Season,
     duplicate,
     edit_entry,
+    moved,
     remove,
     roadmap_items,
     seasons,
 )
-from models.roadmap_insight import describe_lead, find_clashes, lead_times
-from models.roadmap_layout import lane_order, plan_span
+from models.roadmap_insight import describe_clashes, describe_lead, find_clashes, lead_times
+from models.roadmap_layout import lane_after, lane_key, plan_span
 from ui.actions import make_action
 from ui.document import PlanDocument
 from ui.roadmap.legend import Legend
@@ -177,6 +177,7 @@ class RoadmapTab(QWidget):
             self.document.changed.disconnect(self._on_changed)
         self.document = document
         self._auto_fit = True
+        self.message.hide()
         # The table fills only when shown: most sessions never open it.
         self.tables.set_document(document if self.tables.isVisibleTo(self) else None)
         if document is not None:
@@ -186,6 +187,7 @@ class RoadmapTab(QWidget):
 
     def _on_changed(self, tables: frozenset[str]) -> None:
         if tables & ROADMAP_TABLES:
+            self.message.hide()  # a change went through: an old refusal no longer applies
             self.refresh()
 
     def refresh(self) -> None:
@@ -203,9 +205,7 @@ class RoadmapTab(QWidget):
         self.scene.rebuild(pair, items, all_seasons, clashes, span,
                            TimeScale(span[0], self.px_per_day), today)
         lead = describe_lead(lead_times(pair, all_seasons, today))
-        clash_text = (f" {len(clashes)} quarters with demanding transitions for both of you "
-                      "are shaded red: hover over them to see why." if clashes else "")
-        self.insight.setText(lead + clash_text)
+        self.insight.setText(f"{lead} {describe_clashes(clashes)}".strip())
         self._update_zoom_label()
         self.axis.update()
         self.lanes.update()
@@ -293,13 +293,11 @@ class RoadmapTab(QWidget):
             self.scene.restore(uuid)
 
     def nudge(self, steps: int) -> None:
-        unit = TimeScale(date.today(), self.px_per_day).unit
         entries = self.selected_entries()
         edit: Edit = ()
         for entry in entries:
-            end = shift(entry.end_date, unit, steps) if entry.end_date else None
-            edit += edit_entry(entry, start_date=shift(entry.start_date, unit, steps),
-                               end_date=end)
+            start, end = moved(entry.start_date, entry.end_date, self.scene.scale.unit, steps)
+            edit += edit_entry(entry, start_date=start, end_date=end)
         direction = "later" if steps > 0 else "earlier"
         key = "nudge:" + ",".join(sorted(e.uuid for e in entries))
         self._submit(f"Move {self._names(entries)} {direction}", edit, merge_key=key)
@@ -307,12 +305,11 @@ class RoadmapTab(QWidget):
     def step_lane(self, step: int) -> None:
         if self.document is None:
             return
-        keys = [key for key, _t, _c in lane_order(partners(self.document.session))]
+        pair = partners(self.document.session)
         items = [e for e in self.selected_entries() if isinstance(e, RoadmapItem)]
         edit: Edit = ()
         for item in items:
-            index = keys.index(item.partner_uuid or "")
-            target = keys[max(0, min(len(keys) - 1, index + step))]
+            target = lane_after(pair, lane_key(item), step)
             edit += edit_entry(item, partner_uuid=target or None)
         self._submit(f"Move {self._names(items)} to another lane", edit)
 
