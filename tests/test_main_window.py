@@ -120,7 +120,7 @@ def test_partner_dialog_shows_refusals_in_place_and_stores_nothing(
     qtbot.addWidget(dialog)
     dialog.findChild(QLineEdit, "name2").setText("   ")
     dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
-    assert dialog.isVisible() or dialog.result() == 0
+    assert dialog.result() != dialog.DialogCode.Accepted, "the dialog stays open"
     assert dialog.error.text() == "A partner’s name can’t be empty."
     assert not window.undo_action.isEnabled()
     window.close_plan()
@@ -142,12 +142,11 @@ def test_opening_a_wrong_file_says_why_and_keeps_the_current_plan(
 def test_save_a_copy_as_writes_a_plan_that_opens(qtbot: QtBot, window: MainWindow,
                                                  plan_path: Path, tmp_path: Path,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
-    from PySide6.QtWidgets import QFileDialog
+    from ui import file_dialogs
 
     window.open_plan(plan_path)
-    target = tmp_path / "for the counselor"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        staticmethod(lambda *args, **kw: (str(target), "")))
+    target = tmp_path / "for the counselor.tandem"
+    monkeypatch.setattr(file_dialogs, "ask_save_path", lambda *args: target)
     window.save_copy_action.trigger()
     assert partner_names(tmp_path / "for the counselor.tandem") == ["Ana", "Bo"]
     assert "copy was saved" in window.statusBar().currentMessage()
@@ -184,3 +183,79 @@ def test_window_size_is_remembered(qtbot: QtBot) -> None:
     second = MainWindow()
     qtbot.addWidget(second)
     assert (second.width(), second.height()) == (777, 555)
+
+
+def test_the_save_dialog_adds_the_suffix_before_asking_to_replace(
+        qtbot: QtBot, window: MainWindow, plan_path: Path, tmp_path: Path) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QFileDialog
+
+    from ui.file_dialogs import ask_save_path
+
+    existing = tmp_path / "Kai & Lee.tandem"
+    existing.write_text("someone else's plan")
+    questions: list[str] = []
+
+    def answer() -> None:
+        widget = QApplication.activeModalWidget()
+        if isinstance(widget, QFileDialog) and not questions:
+            widget.selectFile("Kai & Lee")  # typed without the suffix
+            QTimer.singleShot(0, answer)  # before accept(): it waits for the question
+            widget.accept()
+        elif isinstance(widget, QMessageBox):
+            questions.append(widget.text())
+            QTimer.singleShot(0, answer)
+            widget.button(QMessageBox.StandardButton.No).click()
+        elif isinstance(widget, QFileDialog):
+            widget.reject()  # still open after "No": the couple gives up
+        else:
+            QTimer.singleShot(0, answer)
+
+    QTimer.singleShot(0, answer)
+    chosen = ask_save_path(window, "Save a Copy", tmp_path / "copy.tandem")
+    assert chosen is None, "declining to replace keeps the dialog open; then cancelled"
+    assert len(questions) == 1 and "Kai & Lee.tandem" in questions[0]
+    assert existing.read_text() == "someone else's plan"
+
+
+def test_a_vanished_last_plan_is_reported_once_then_forgotten(qtbot: QtBot,
+                                                              plan_path: Path) -> None:
+    first = MainWindow()
+    qtbot.addWidget(first)
+    first.open_plan(plan_path)
+    first.close()
+    plan_path.unlink()
+    second = MainWindow()
+    qtbot.addWidget(second)
+    second.open_at_start(None)
+    assert "does not exist" in error_text(qtbot, second)
+    assert settings.last_plan() is None and plan_path not in settings.recent_plans()
+    second.close()
+    third = MainWindow()
+    qtbot.addWidget(third)
+    third.open_at_start(None)
+    assert third.findChild(QMessageBox, "errorMessage") is None
+    assert third.pages.currentWidget() is third.welcome
+    third.close()
+
+
+def test_at_the_keyboard_shortcuts_work_before_the_menu_is_opened(
+        qtbot: QtBot, window: MainWindow, plan_path: Path) -> None:
+    window.open_plan(plan_path)
+    bo = [a for a in window.keyboard_group.actions() if a.text() == "Bo"][0]
+    assert bo.shortcut() == QKeySequence("Ctrl+Alt+2")
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_2,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+    assert window.document.at_keyboard == bo.data()
+    assert window.header.keyboard_buttons[bo.data()].isChecked()
+
+
+def test_settings_follow_the_home_folder_they_are_read_in(
+        plan_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    settings.remember_plan(plan_path)
+    assert settings.recent_plans() == [plan_path]
+    other_home = tmp_path / "another home"
+    other_home.mkdir()
+    monkeypatch.setenv("HOME", str(other_home))
+    assert settings.recent_plans() == [], "another user (or test) starts with no recent plans"

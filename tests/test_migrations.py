@@ -104,13 +104,14 @@ def test_a_migration_that_breaks_links_is_rolled_back(tmp_path: Path,
     assert digest(path) == original
 
 
-def _schema(path: Path) -> dict[str, list[tuple[object, ...]]]:
+def _schema(path: Path) -> list[tuple[str, str, str]]:
+    """Every table, index and trigger with its full SQL (columns, CHECKs,
+    foreign keys), whitespace folded."""
     conn = sqlite3.connect(path)
-    tables = [r[0] for r in conn.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
-    schema = {t: conn.execute(f"PRAGMA table_info({t})").fetchall() for t in tables}
+    rows = conn.execute("SELECT type, name, sql FROM sqlite_master "
+                        "WHERE sql IS NOT NULL ORDER BY type, name").fetchall()
     conn.close()
-    return schema
+    return [(kind, name, " ".join(sql.split())) for kind, name, sql in rows]
 
 
 @pytest.mark.parametrize("fixture", FIXTURES, ids=lambda p: p.name)

@@ -264,11 +264,18 @@ def test_dragging_a_season_into_another_is_refused_in_place(chart: Chart) -> Non
     assert chart.stored("Studio years").start_date == date(2027, 1, 1)
 
 
-def test_tab_walks_through_items_in_time_order(chart: Chart) -> None:
+def test_tab_walks_through_items_in_time_order_then_leaves_the_chart(chart: Chart) -> None:
+    chart.tab.table_action.trigger()  # something focusable after the chart
     chart.tab.view.setFocus()
     QTest.keyClick(chart.tab.view, Qt.Key.Key_Tab)
     first = chart.tab.view.selected()
     assert [e.uuid for e in first] == [chart.uuid_of("Nursing degree")]
+    for _ in range(len(chart.tab.scene.entries) - 1):
+        QTest.keyClick(chart.tab.view, Qt.Key.Key_Tab)
+    assert chart.tab.view.hasFocus() and len(chart.tab.view.selected()) == 1
+    QTest.keyClick(chart.tab.view, Qt.Key.Key_Tab)
+    assert not chart.tab.view.hasFocus(), "Tab after the last item moves on, no trap"
+    assert chart.tab.tables.isAncestorOf(QApplication.focusWidget())
 
 
 def answer_dialog(handle) -> list[str]:  # type: ignore[no-untyped-def]

@@ -4,6 +4,7 @@ equal to what the couple expects to see (a property-based test)."""
 from __future__ import annotations
 
 import copy
+import shutil
 import tempfile
 from datetime import date, timedelta
 from pathlib import Path
@@ -169,8 +170,11 @@ class EditUndoReopen(RuleBasedStateMachine):
     def teardown(self) -> None:
         expected = self.history[self.index]
         self.document.close()
-        with PlanFile.open(self.path) as plan:
-            assert plan_to_dict(plan.session) == expected, "the file equals the model"
+        try:
+            with PlanFile.open(self.path) as plan:
+                assert plan_to_dict(plan.session) == expected, "the file equals the model"
+        finally:
+            shutil.rmtree(self.folder, ignore_errors=True)
 
 
 def test_edits_undos_redos_and_reopenings_keep_file_and_model_equal(qapp) -> None:  # type: ignore[no-untyped-def]

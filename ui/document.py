@@ -30,21 +30,23 @@ class EditCommand(QUndoCommand):
     def redo(self) -> None:
         if self._applied:  # the first redo is the push: already done by submit()
             return
-        self._run(self.edit)
+        self._run(self.edit, "redone")
         self._applied = True
 
     def undo(self) -> None:
-        self._run(inverse(self.edit))
+        self._run(inverse(self.edit), "undone")
         self._applied = False
 
-    def _run(self, edit: Edit) -> None:
+    def _run(self, edit: Edit, done: str = "redone") -> None:
         try:
             self.document.apply(edit)
         except TandemError as error:
             # The database refused; it is unchanged. Drop this step so the
             # stack never claims a state the file does not have.
             self.setObsolete(True)
-            self.document.failed.emit(f"That could not be undone or redone: {error.message}")
+            self.document.failed.emit(
+                f"“{self.text()}” could not be {done}, so it was taken off the undo list. "
+                f"{error.message}")
 
     def id(self) -> int:
         return 1 if self.merge_key else -1

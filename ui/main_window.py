@@ -6,9 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
-    QFileDialog,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -23,7 +22,7 @@ from models.errors import TandemError
 from models.exchange import rows_from_dict
 from models.partners import couple_name, new_plan_rows, partners
 from models.plan_file import SUFFIX, PlanFile, suggested_name, unused_path
-from ui import settings
+from ui import file_dialogs, settings
 from ui.actions import make_action
 from ui.document import PlanDocument
 from ui.header import CoupleHeader
@@ -33,7 +32,10 @@ from ui.welcome import WelcomePage
 
 EXAMPLE_RESOURCE = "examples/rachel-and-marcus.json"
 EXAMPLE_FILE = "Example - Rachel & Marcus" + SUFFIX
-FILE_FILTER = f"Tandem plans (*{SUFFIX});;All files (*)"
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    return a.resolve() == b.resolve()
 
 
 class MainWindow(QMainWindow):
@@ -124,7 +126,7 @@ class MainWindow(QMainWindow):
                 f"Ctrl+{index + 1}"))
         view.addSeparator()
         self.keyboard_menu = view.addMenu("At the &Keyboard")
-        self.keyboard_menu.aboutToShow.connect(self._fill_keyboard_menu)
+        self.keyboard_group = QActionGroup(self)
 
         help_menu = bar.addMenu("&Help")
         self.about_action = self._action(help_menu, "&About Tandem", self.about)
@@ -149,17 +151,28 @@ class MainWindow(QMainWindow):
         self.welcome.set_recent([])
 
     def _fill_keyboard_menu(self) -> None:
+        """One action per choice, made when a plan opens so that the
+        shortcuts work before the menu is ever opened."""
         self.keyboard_menu.clear()
+        for action in self.keyboard_group.actions():
+            self.keyboard_group.removeAction(action)
         if self.document is None:
             return
         pair = partners(self.document.session)
-        choices = [(pair[0].uuid, pair[0].name), ("", "Both of us"), (pair[1].uuid, pair[1].name)]
-        for index, (uuid, name) in enumerate(choices):
-            action = self.keyboard_menu.addAction(name)
-            action.setCheckable(True)
+        choices = [(pair[0].uuid, pair[0].name), (pair[1].uuid, pair[1].name),
+                   ("", "Both of Us")]
+        for number, (uuid, name) in enumerate(choices, start=1):
+            action = make_action(self, name, lambda _=False, u=uuid: self._set_at_keyboard(u),
+                                 f"Ctrl+Alt+{number}", f"{name} at the keyboard",
+                                 checkable=True)
+            action.setData(uuid)
             action.setChecked(self.document.at_keyboard == uuid)
-            action.setShortcut(QKeySequence(f"Ctrl+Alt+{index}"))
-            action.triggered.connect(lambda _=False, u=uuid: self._set_at_keyboard(u))
+            self.keyboard_group.addAction(action)
+            self.keyboard_menu.addAction(action)
+
+    def _sync_keyboard_menu(self, uuid: str) -> None:
+        for action in self.keyboard_group.actions():
+            action.setChecked(action.data() == uuid)
 
     def _set_at_keyboard(self, uuid: str) -> None:
         if self.document is not None:
@@ -175,11 +188,17 @@ class MainWindow(QMainWindow):
 
     def open_plan(self, path: Path) -> bool:
         path = Path(path).absolute()
-        if self.document is not None and self.document.plan.path == path:
+        if self.document is not None and _same_file(self.document.plan.path, path):
             return True
         try:
             plan = PlanFile.open(path)
         except TandemError as error:
+            if not path.exists():  # moved or deleted: stop offering it
+                settings.forget_recent(path)
+                if settings.last_plan() == path:
+                    settings.set_last_plan(None)
+                if self.document is None:
+                    self.welcome.set_recent(settings.recent_plans())
             show_error(self, error.message)
             return False
         self._set_plan(plan)
@@ -193,12 +212,18 @@ class MainWindow(QMainWindow):
         self._close_document()
         document = PlanDocument(plan, self)
         document.failed.connect(lambda message: show_error(self, message))
-        document.changed.connect(lambda tables: self._update_title())
+        document.changed.connect(self._on_changed)
+        document.at_keyboard_changed.connect(self._sync_keyboard_menu)
         self.undo_group.addStack(document.undo_stack)
         self.undo_group.setActiveStack(document.undo_stack)
         self.document = document
         settings.remember_plan(plan.path)
         self._show_document(document)
+
+    def _on_changed(self, tables: frozenset[str]) -> None:
+        self._update_title()
+        if "partner" in tables:
+            self._fill_keyboard_menu()  # the names changed
 
     def _close_document(self) -> None:
         if self.document is None:
@@ -211,6 +236,7 @@ class MainWindow(QMainWindow):
 
     def _show_document(self, document: PlanDocument | None) -> None:
         self.header.set_document(document)
+        self._fill_keyboard_menu()
         for _title, widget in self.tab_pages:
             widget.set_document(document)  # type: ignore[attr-defined]
         for action in (self.save_copy_action, self.close_action, self.partners_action,
@@ -234,12 +260,12 @@ class MainWindow(QMainWindow):
 
     def choose_and_open(self) -> None:
         start = self.document.plan.path.parent if self.document else settings.data_folder()
-        name, _ = QFileDialog.getOpenFileName(self, "Open a Plan", str(start), FILE_FILTER)
-        if name:
-            self.open_plan(Path(name))
+        path = file_dialogs.ask_open_path(self, start)
+        if path is not None:
+            self.open_plan(path)
 
     def _create(self, path: Path, rows: list) -> None:  # type: ignore[type-arg]
-        if self.document is not None and self.document.plan.path == path:
+        if self.document is not None and _same_file(self.document.plan.path, path):
             show_error(self, "That plan is open. Choose another name for the new plan.")
             return
         try:
@@ -278,13 +304,9 @@ class MainWindow(QMainWindow):
             return
         plan = self.document.plan
         suggestion = plan.path.with_name(f"{plan.path.stem} (copy){SUFFIX}")
-        name, _ = QFileDialog.getSaveFileName(self, "Save a Copy of the Plan", str(suggestion),
-                                              FILE_FILTER)
-        if not name:
+        target = file_dialogs.ask_save_path(self, "Save a Copy of the Plan", suggestion)
+        if target is None:
             return
-        target = Path(name)
-        if target.suffix != SUFFIX:
-            target = target.with_name(target.name + SUFFIX)
         try:
             plan.copy_to(target)
         except TandemError as error:

@@ -7,7 +7,6 @@ from pathlib import Path
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -19,7 +18,8 @@ from PySide6.QtWidgets import (
 from models.base import Entity
 from models.errors import ValidationError
 from models.partners import new_plan_rows
-from models.plan_file import SUFFIX, suggested_name, unused_path
+from models.plan_file import suggested_name, unused_path
+from ui.file_dialogs import ask_save_path
 from ui.welcome import PartnerNamesForm
 
 
@@ -63,12 +63,8 @@ class NewPlanDialog(QDialog):
         ok.setEnabled(self.names.is_filled())
 
     def _browse(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
-            self, "Save the New Plan As", str(self.path()), f"Tandem plans (*{SUFFIX})")
-        if name:
-            chosen = Path(name)
-            if chosen.suffix != SUFFIX:
-                chosen = chosen.with_name(chosen.name + SUFFIX)
+        chosen = ask_save_path(self, "Save the New Plan As", self.path())
+        if chosen is not None:
             self._chosen = chosen
             self._update()
 

@@ -11,7 +11,10 @@ MAX_RECENT = 8
 
 
 def _settings() -> QSettings:
-    return QSettings("Tandem", "Tandem")
+    # An explicit file, found afresh each time: QSettings("Tandem", "Tandem")
+    # would fix its folder for the whole process on first use.
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericConfigLocation)
+    return QSettings(str(Path(folder) / "Tandem" / "Tandem.conf"), QSettings.Format.IniFormat)
 
 
 def data_folder() -> Path:

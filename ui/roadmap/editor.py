@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPen, QPixmap, QPolygonF
+from PySide6.QtCore import QDate, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QComboBox,
@@ -42,8 +42,9 @@ from models.roadmap import (
     phase_kinds,
     status_labels,
 )
-from models.roadmap_layout import MARKERS, SHARED, lane_key, lane_order
+from models.roadmap_layout import SHARED, lane_key, lane_order
 from ui.document import PlanDocument
+from ui.roadmap.items import paint_kind
 
 ERROR_STYLE = "color: #b3261e;"
 #: The date widgets reach a little past the models' range (1940–2100), so that
@@ -76,37 +77,8 @@ def swatch_icon(color: str) -> QIcon:
 
 def kind_icon(kind: Kind, color: str) -> QIcon:
     """A phase's bar with its pattern, or a milestone's marker shape."""
-    fill = QColor(color)
-
-    def draw(painter: QPainter, size: float) -> None:
-        if kind.is_phase:
-            bar = QRectF(1.5, size * 0.28, size - 3, size * 0.44)
-            light = QColor(fill)
-            light.setAlphaF(0.35 if kind.pattern in ("hatched", "dotted") else 0.85)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(light)
-            painter.drawRoundedRect(bar, 2, 2)
-            pattern = {"hatched": Qt.BrushStyle.BDiagPattern,
-                       "dotted": Qt.BrushStyle.Dense6Pattern}.get(kind.pattern)
-            if pattern is not None:
-                painter.setBrush(QBrush(fill, pattern))
-                painter.drawRoundedRect(bar, 2, 2)
-            pen = QPen(fill.darker(130), 1)
-            if kind.pattern == "dashed":
-                pen.setStyle(Qt.PenStyle.DashLine)
-            painter.setPen(pen)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRoundedRect(bar, 2, 2)
-        else:
-            half = size / 2
-            radius = half - 1.5
-            points = MARKERS.get(kind.shape, MARKERS["diamond"])
-            painter.setPen(QPen(fill.darker(130), 1))
-            painter.setBrush(fill)
-            painter.drawPolygon(QPolygonF([QPointF(half + x * radius, half + y * radius)
-                                           for x, y in points]))
-
-    return _icon(draw)
+    return _icon(lambda painter, size: paint_kind(
+        painter, kind.shape, kind.pattern, QRectF(0, 0, size, size), QColor(color)))
 
 
 def _icon(draw: Callable[[QPainter, float], None]) -> QIcon:

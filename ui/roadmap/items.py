@@ -34,12 +34,41 @@ BAR_HEIGHT = 20.0
 MARKER_SIZE = 8.0
 EDGE_GRIP = 6.0
 
-_PATTERNS = {
+#: How each phase pattern of the kinds' data is drawn.
+PATTERN_BRUSHES = {
     "hatched": Qt.BrushStyle.BDiagPattern,
     "dotted": Qt.BrushStyle.Dense6Pattern,
-    "dashed": Qt.BrushStyle.NoBrush,
-    "solid": Qt.BrushStyle.NoBrush,
 }
+
+
+def paint_kind(painter: QPainter, shape: str, pattern: str, rect: QRectF, color: QColor) -> None:
+    """A kind's glyph (a phase's bar with its pattern, or a milestone's marker)
+    for the legend and the editors' lists, drawn as on the chart."""
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    if shape == "phase":
+        bar = QRectF(rect.left() + 1, rect.center().y() - rect.height() * 0.25,
+                     rect.width() - 2, rect.height() * 0.5)
+        light = QColor(color)
+        light.setAlphaF(0.35 if pattern in PATTERN_BRUSHES else 0.85)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(light)
+        painter.drawRoundedRect(bar, 2, 2)
+        if pattern in PATTERN_BRUSHES:
+            painter.setBrush(QBrush(color, PATTERN_BRUSHES[pattern]))
+            painter.drawRoundedRect(bar, 2, 2)
+        pen = QPen(color.darker(130), 1)
+        if pattern == "dashed":
+            pen.setStyle(Qt.PenStyle.DashLine)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRoundedRect(bar, 2, 2)
+    else:
+        painter.setPen(QPen(color.darker(130), 1))
+        painter.setBrush(color)
+        size = min(rect.width(), rect.height()) / 2 - 1
+        painter.drawPath(marker_path(shape, rect.center(), size))
+    painter.restore()
 
 
 def marker_path(shape: str, center: QPointF, size: float) -> QPainterPath:
@@ -130,8 +159,8 @@ class PhaseItem(TimeItem):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(fill)
         painter.drawRoundedRect(rect, 4, 4)
-        pattern = _PATTERNS.get(self.style.pattern, Qt.BrushStyle.NoBrush)
-        if pattern != Qt.BrushStyle.NoBrush:
+        pattern = PATTERN_BRUSHES.get(self.style.pattern)
+        if pattern is not None:
             painter.setBrush(QBrush(self.color.darker(135), pattern))
             painter.drawRoundedRect(rect, 4, 4)
         selected = self.isSelected()

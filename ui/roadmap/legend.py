@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from models.roadmap import kinds
-from ui.roadmap.items import marker_path
+from ui.roadmap.items import paint_kind
 
-_PATTERN = {"hatched": Qt.BrushStyle.BDiagPattern, "dotted": Qt.BrushStyle.Dense6Pattern}
 ENTRY_GAP = 18.0
 LINE = 20.0
 
@@ -53,33 +52,22 @@ class Legend(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         ink = QColor("#555555")
         for x, y, label, shape, pattern in self._layout(self.width()):
-            icon = QRectF(x, y + 3, 20, 12)
+            icon = QRectF(x, y + 1, 20, 16)
             painter.setPen(QPen(ink, 1))
-            painter.setBrush(QColor("#d8d8d8"))
-            if shape == "phase":
-                painter.drawRoundedRect(icon, 3, 3)
-                if pattern in _PATTERN:
-                    painter.setBrush(QBrush(ink, _PATTERN[pattern]))
-                    painter.drawRoundedRect(icon, 3, 3)
-                if pattern == "dashed":
-                    painter.setPen(QPen(ink, 1, Qt.PenStyle.DashLine))
-                    painter.setBrush(Qt.BrushStyle.NoBrush)
-                    painter.drawRoundedRect(icon, 3, 3)
-            elif shape == "done":
-                painter.drawRoundedRect(icon, 3, 3)
+            if shape == "done":
+                painter.setBrush(QColor("#d8d8d8"))
+                painter.drawRoundedRect(icon.adjusted(0, 3, 0, -3), 3, 3)
             elif shape == "dropped":
                 painter.setPen(QPen(ink, 1, Qt.PenStyle.DashLine))
                 painter.setBrush(Qt.BrushStyle.NoBrush)
-                painter.drawRoundedRect(icon, 3, 3)
+                painter.drawRoundedRect(icon.adjusted(0, 3, 0, -3), 3, 3)
             elif shape == "clash":
-                painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(QColor(214, 48, 49, 60))
-                painter.drawRect(icon)
+                painter.fillRect(icon.adjusted(0, 2, 0, -2), QColor(214, 48, 49, 60))
             elif shape == "today":
                 painter.setPen(QPen(QColor("#c0392b"), 1.6))
                 painter.drawLine(QPointF(x + 10, y + 2), QPointF(x + 10, y + 16))
             else:
-                painter.drawPath(marker_path(shape, QPointF(x + 10, y + 9), 6))
+                paint_kind(painter, shape, pattern, icon, QColor("#9a9a9a"))
             painter.setPen(ink)
             painter.drawText(QRectF(x + 24, y, 400, LINE), Qt.AlignmentFlag.AlignVCenter, label)
         painter.end()

@@ -59,10 +59,9 @@ from models.roadmap import (
     phase_kinds,
     roadmap_items,
     seasons,
-    shared_lane,
     status_labels,
 )
-from models.roadmap_layout import item_style, lane_key, lane_order
+from models.roadmap_layout import item_color, item_style, lane_key, lane_order
 from ui.document import PlanDocument
 
 Entry = RoadmapItem | Season
@@ -372,8 +371,7 @@ class RoadmapTableModel(EntryTableModel):
         return column.field != "end_date" or entry.is_phase
 
     def _color(self, entry: RoadmapItem) -> str:
-        lanes = {key: color for key, _title, color in lane_order(self._pair)}
-        return lanes.get(lane_key(entry), shared_lane()[1])
+        return item_color(entry, self._pair)
 
     def _font(self, entry: RoadmapItem, column: Column) -> QFont | None:
         # Dropped items are struck out, as on the chart.

@@ -99,8 +99,12 @@ class RoadmapView(QGraphicsView):
         if not entries:
             return super().focusNextPrevChild(forward)
         current = self.selected()
-        index = entries.index(current[0]) if current else -1
-        index = (index + (1 if forward else -1)) % len(entries)
+        index = entries.index(current[0]) if current else (-1 if forward else len(entries))
+        index += 1 if forward else -1
+        if not 0 <= index < len(entries):  # past the last item: leave the chart
+            self.roadmap.clearSelection()
+            # QWidget's, not QGraphicsView's: that one cycles through the items again.
+            return QWidget.focusNextPrevChild(self, forward)
         self.roadmap.clearSelection()
         entries[index].setSelected(True)
         self.ensureVisible(entries[index], 40, 20)
