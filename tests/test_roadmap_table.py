@@ -20,12 +20,8 @@ from models.plan_file import PlanFile
 from models.roadmap import TITLE_MAX, milestone_kinds, new_item
 from tests.helpers import stored
 from ui.document import PlanDocument
-from ui.roadmap.table import (
-    EntryTableModel,
-    RoadmapTableModel,
-    RoadmapTables,
-    SeasonTableModel,
-)
+from ui.roadmap.table import RoadmapTables
+from ui.roadmap.table_models import EntryTableModel, RoadmapTableModel, SeasonTableModel
 
 EXAMPLE = "examples/rachel-and-marcus.json"
 DEGREE = "BS in Computer Science, University of Illinois"  # 2010-08-23 to 2014-05-17
