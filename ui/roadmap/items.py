@@ -99,6 +99,11 @@ class TimeItem(QGraphicsItem):
         self.setAcceptHoverEvents(True)
         self.width = 0.0
 
+    def set_width(self, width: float) -> None:
+        """For spans: the pixels from start to end (a sliver at least)."""
+        self.prepareGeometryChange()
+        self.width = max(width, 3.0)
+
     def roadmap(self) -> RoadmapScene:
         return self.scene()  # type: ignore[return-value]
 
@@ -135,10 +140,6 @@ class PhaseItem(TimeItem):
         super().__init__(uuid, start, end, color, tooltip)
         self.style = style
         self.lane = lane
-
-    def set_width(self, width: float) -> None:
-        self.prepareGeometryChange()
-        self.width = max(width, 3.0)
 
     def boundingRect(self) -> QRectF:
         return QRectF(-1, -1, self.width + 2, BAR_HEIGHT + 2)
@@ -230,10 +231,6 @@ class SeasonItem(TimeItem):
         super().__init__(uuid, start, end, color, tooltip)
         self.label = label
         self.height = height
-
-    def set_width(self, width: float) -> None:
-        self.prepareGeometryChange()
-        self.width = max(width, 3.0)
 
     def boundingRect(self) -> QRectF:
         return QRectF(-1, -1, self.width + 2, self.height + 2)

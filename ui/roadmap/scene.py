@@ -181,7 +181,7 @@ class RoadmapScene(QGraphicsScene):
             row = placement.row if placement and placement.lane == lane else 0
             entry.setPos(x, band.top + LANE_TITLE + LANE_PADDING + row * ROW_HEIGHT
                          + (ROW_HEIGHT - BAR_HEIGHT) / 2)
-        if isinstance(entry, PhaseItem | SeasonItem) and end is not None:
+        if isinstance(entry, PhaseItem | SeasonItem) and end is not None:  # spans only
             entry.set_width(self.scale.x(end) - x)
 
     def lane_at(self, y: float) -> str | None:
