@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QMessageBox, QToolButton
 from pytestqt.qtbot import QtBot
 
+from models.partners import partners
 from tests.helpers import stored, visible_text
 from ui import settings
 from ui.main_window import EXAMPLE_FILE, MainWindow
@@ -102,6 +103,8 @@ def test_partner_edit_is_one_undo_step_through_the_file(
     dialog.findChild(QLineEdit, "role2").setText("Nurse 👩‍⚕️")
     dialog.accept()
     assert visible_text(window.header.names) == "Ana-Lucía & Bo"
+    buttons = [b.text() for b in window.header.findChildren(QToolButton) if b.isVisible()]
+    assert buttons == ["Ana-Lucía", "Both of us", "Bo"], "the keyboard choices follow, once each"
     assert window.undo_action.isEnabled() and window.undo_action.text() == "&Undo Edit partners"
     window.undo_action.trigger()
     assert visible_text(window.header.names) == "Ana & Bo"
@@ -259,3 +262,22 @@ def test_settings_follow_the_home_folder_they_are_read_in(
     other_home.mkdir()
     monkeypatch.setenv("HOME", str(other_home))
     assert settings.recent_plans() == [], "another user (or test) starts with no recent plans"
+
+
+def test_undo_history_lists_each_step_and_clicking_one_goes_back(
+        qtbot: QtBot, window: MainWindow, plan_path: Path) -> None:
+    from models.partners import edit_partner
+
+    window.open_plan(plan_path)
+    window.history_action.trigger()
+    assert window.history_dock.isVisible()
+    for name in ("Ann", "Annie"):
+        ana = partners(window.document.session)[0]
+        window.document.submit(f"Rename to {name}", edit_partner(ana, name=name))
+    model = window.history.model()
+    steps = [model.index(row, 0).data() for row in range(model.rowCount())]
+    assert steps == ["Plan as opened", "Rename to Ann", "Rename to Annie"]
+    window.history.setCurrentIndex(model.index(0, 0))
+    assert visible_text(window.header.names) == "Ana & Bo"
+    window.close_plan()
+    assert partner_names(plan_path) == ["Ana", "Bo"]

@@ -45,10 +45,16 @@ class CoupleHeader(QWidget):
         layout.addWidget(QLabel("At the keyboard:"))
         self.keyboard_group = QButtonGroup(self)
         self.keyboard_group.setExclusive(True)
+        # Made once: one partner, both of you, the other partner. Their names,
+        # colours and the partner each stands for follow the plan.
+        self._choices: list[QToolButton] = []
+        for index in range(3):
+            button = QToolButton(checkable=True, autoRaise=False)
+            button.setObjectName(f"atKeyboard{index}")
+            self.keyboard_group.addButton(button)
+            layout.addWidget(button)
+            self._choices.append(button)
         self.keyboard_buttons: dict[str, QToolButton] = {}
-        self._button_row = QHBoxLayout()
-        self._button_row.setSpacing(2)
-        layout.addLayout(self._button_row)
         self.keyboard_group.buttonClicked.connect(self._keyboard_clicked)
 
     def set_document(self, document: PlanDocument | None) -> None:
@@ -63,10 +69,9 @@ class CoupleHeader(QWidget):
             self.refresh()
 
     def refresh(self) -> None:
-        for button in self.keyboard_buttons.values():
-            self.keyboard_group.removeButton(button)
-            button.deleteLater()
         self.keyboard_buttons = {}
+        for button in self._choices:
+            button.setVisible(self.document is not None)
         if self.document is None:
             self.names.clear()
             return
@@ -76,19 +81,14 @@ class CoupleHeader(QWidget):
         self.names.setToolTip("\n".join(_describe(p) for p in pair))
         choices = [(pair[0].uuid, pair[0].name, pair[0].color), ("", "Both of us", ""),
                    (pair[1].uuid, pair[1].name, pair[1].color)]
-        for index, (uuid, label, color) in enumerate(choices):
-            button = QToolButton(text=label, checkable=True, autoRaise=False)
-            button.setObjectName(f"atKeyboard{index}")
+        for button, (uuid, label, color) in zip(self._choices, choices, strict=True):
+            button.setText(label)
             button.setToolTip(
                 f"{label} at the keyboard: private scoring and writing show only {label}’s part"
-                if uuid else "Both of you at the keyboard: everything is shown, side by side"
-            )
-            if color:
-                button.setStyleSheet(
-                    f"QToolButton:checked {{ {swatch_style(color)} font-weight: bold; }}"
-                )
-            self.keyboard_group.addButton(button)
-            self._button_row.addWidget(button)
+                if uuid else "Both of you at the keyboard: everything is shown, side by side")
+            button.setStyleSheet(
+                f"QToolButton:checked {{ {swatch_style(color)} font-weight: bold; }}"
+                if color else "")
             self.keyboard_buttons[uuid] = button
         self._sync_keyboard()
 

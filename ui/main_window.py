@@ -8,11 +8,13 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
+    QDockWidget,
     QMainWindow,
     QMenu,
     QMessageBox,
     QStackedWidget,
     QTabWidget,
+    QUndoView,
     QVBoxLayout,
     QWidget,
 )
@@ -125,6 +127,18 @@ class MainWindow(QMainWindow):
                 view, title, lambda _=False, i=index: self.tabs.setCurrentIndex(i),
                 f"Ctrl+{index + 1}"))
         view.addSeparator()
+        self.history_dock = QDockWidget("Undo History", self, objectName="undoHistory")
+        self.history = QUndoView(self.undo_group)
+        self.history.setEmptyLabel("Plan as opened")
+        self.history.setToolTip("Every change since the plan was opened; click a step to go "
+                                "back to it, and forward again")
+        self.history_dock.setWidget(self.history)
+        self.history_dock.hide()
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.history_dock)
+        self.history_action = self.history_dock.toggleViewAction()
+        self.history_action.setShortcut(QKeySequence("Ctrl+Shift+H"))
+        self.history_action.setStatusTip("Show every change since the plan was opened")
+        view.addAction(self.history_action)
         self.keyboard_menu = view.addMenu("At the &Keyboard")
         self.keyboard_group = QActionGroup(self)
 
