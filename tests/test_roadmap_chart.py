@@ -358,3 +358,32 @@ def test_the_table_shows_the_same_items_and_shares_the_selection(chart: Chart) -
                      Qt.KeyboardModifier.NoModifier, chart.point("Pilot licence", dx=0))
     assert chart.tab.tables.selected_uuids() == [chart.uuid_of("Pilot licence")]
 
+
+
+def test_right_click_adds_a_milestone_at_that_date_in_that_lane(chart: Chart) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMenu
+
+    band = chart.tab.scene.band("")
+    x = chart.tab.scene.scale.x(date(2030, 3, 10))
+    where = chart.tab.view.mapFromScene(QPointF(x, band.top + band.height - 4))
+    seen: list[tuple[object, object]] = []
+
+    def pick() -> None:
+        menu = QApplication.activePopupWidget()
+        if not isinstance(menu, QMenu):
+            QTimer.singleShot(0, pick)
+            return
+        action = next(a for a in menu.actions() if a.text() == "Add Milestone Here…")
+        menu.close()
+        action.trigger()
+
+    def look(dialog) -> None:  # type: ignore[no-untyped-def]
+        seen.append((dialog.lane_combo.currentData(), dialog.start_edit.date().toPython()))
+        dialog.reject()
+
+    answer_dialog(look)
+    QTimer.singleShot(0, pick)
+    chart.tab.view.customContextMenuRequested.emit(where)
+    lane, day = seen[0]
+    assert lane == "" and abs((day - date(2030, 3, 10)).days) <= 2
