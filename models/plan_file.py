@@ -175,6 +175,14 @@ def _fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
+def _publish(partial: Path, target: Path) -> None:
+    """Make a fully written file appear under its name in one step, durably."""
+    with partial.open("rb+") as handle:
+        os.fsync(handle.fileno())
+    os.replace(partial, target)
+    _fsync_folder(target.parent)
+
+
 def _write_copy(conn: sqlite3.Connection, target: Path) -> None:
     """A consistent copy of an open database, written atomically."""
     partial = target.with_name(f".{target.name}.partial")
@@ -185,10 +193,7 @@ def _write_copy(conn: sqlite3.Connection, target: Path) -> None:
             destination.execute("PRAGMA journal_mode = DELETE")
         finally:
             destination.close()
-        with partial.open("rb+") as handle:
-            os.fsync(handle.fileno())
-        os.replace(partial, target)
-        _fsync_folder(target.parent)
+        _publish(partial, target)
     finally:
         partial.unlink(missing_ok=True)
 
@@ -199,13 +204,10 @@ def _write_backup(path: Path, backup: Path) -> None:
     partial = backup.with_name(f".{backup.name}.partial")
     try:
         shutil.copyfile(path, partial)
-        with partial.open("rb+") as handle:
-            os.fsync(handle.fileno())
         if not filecmp.cmp(path, partial, shallow=False):
             raise PlanFileError(backup, "the backup made before upgrading did not read back "
                                 "the same as the plan.", verb="written")
-        os.replace(partial, backup)
-        _fsync_folder(backup.parent)
+        _publish(partial, backup)
     finally:
         partial.unlink(missing_ok=True)
 

@@ -33,7 +33,6 @@ from ui.roadmap.scale import TimeScale
 SEASON_TOP = 6.0
 SEASON_HEIGHT = 26.0
 LANES_TOP = SEASON_TOP + SEASON_HEIGHT + 10
-LANE_TITLE = 0.0
 ROW_HEIGHT = 28.0
 LANE_PADDING = 8.0
 MILESTONE_ROOM = 170.0  # pixels a milestone's marker and label take
@@ -118,7 +117,7 @@ class RoadmapScene(QGraphicsScene):
         self.bands = [Band("season", "Seasons", "#555555", SEASON_TOP, SEASON_HEIGHT)]
         top = LANES_TOP
         for lane in self.layout.lanes:
-            height = LANE_TITLE + 2 * LANE_PADDING + lane.rows * ROW_HEIGHT
+            height = 2 * LANE_PADDING + lane.rows * ROW_HEIGHT
             self.bands.append(Band(lane.key, lane.title, lane.color, top, height))
             top += height + 4
         bottom = top
@@ -179,7 +178,7 @@ class RoadmapScene(QGraphicsScene):
             band = self.band(lane)
             placement = self.layout.placements.get(entry.uuid) if self.layout else None
             row = placement.row if placement and placement.lane == lane else 0
-            entry.setPos(x, band.top + LANE_TITLE + LANE_PADDING + row * ROW_HEIGHT
+            entry.setPos(x, band.top + LANE_PADDING + row * ROW_HEIGHT
                          + (ROW_HEIGHT - BAR_HEIGHT) / 2)
         if isinstance(entry, PhaseItem | SeasonItem) and end is not None:  # spans only
             entry.set_width(self.scale.x(end) - x)

@@ -82,7 +82,7 @@ class RoadmapTab(QWidget):
         from ui.roadmap.table import RoadmapTables
 
         self.tables = RoadmapTables()
-        self.tables.selection_changed.connect(self._select_from_table)
+        self.tables.selection_changed.connect(self.select)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(chart)
         self.splitter.addWidget(self.tables)
@@ -259,16 +259,14 @@ class RoadmapTab(QWidget):
         if self.tables.isVisible():
             self.tables.select_uuids(uuids)
 
-    def _select_from_table(self, uuids: list[str]) -> None:
+    def select(self, uuids: list[str]) -> None:
+        """Select these entries on the chart (from the table, or after an edit)."""
         self.scene.clearSelection()
         for uuid in uuids:
             entry = self.scene.entries.get(uuid)
             if entry is not None:
                 entry.setSelected(True)
                 self.view.ensureVisible(entry, 40, 20)
-
-    def select(self, uuids: list[str]) -> None:
-        self._select_from_table(uuids)
 
     # -- edits from gestures -------------------------------------------------------------
 
