@@ -1,18 +1,24 @@
 """The mapping base every stored thing derives from.
 
 Every row has a stable UUID as its key, so that plans filled in on two laptops
-can later be merged row by row. Each entity checks its own values
-(:meth:`Entity.check`) and, where a rule spans rows, the whole table
-(:meth:`Entity.check_table`); the plan file runs both on every edit.
+can later be merged row by row. Each entity states its rules once, in
+:meth:`Entity.clean`: it puts a row's values in their stored form (trimmed
+text, lower-case colours…) and refuses values that break a rule of the row.
+Edits are built with clean values (:mod:`models.changes`); the plan file then
+only :meth:`~Entity.check`\\ s them, changing nothing, so a value is never
+altered silently. Rules across rows live in :meth:`Entity.check_table`.
 """
 
 from __future__ import annotations
 
 import uuid
-from typing import Any, ClassVar
+from collections.abc import Iterable
+from typing import Any, ClassVar, Self
 
 from sqlalchemy import String, inspect
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
+
+from models.errors import ValidationError
 
 
 def new_uuid() -> str:
@@ -30,8 +36,31 @@ class Entity(Base):
 
     uuid: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_uuid)
 
-    def check(self) -> None:
-        """Refuse values that break a rule of this row alone."""
+    def clean(self) -> None:
+        """Put this row's values in their stored form, in place, and refuse
+        values that break a rule of this row alone (:class:`ValidationError`
+        naming the field)."""
+
+    def cleaned(self) -> Self:
+        """A clean copy of this row; the error, if any, names this row."""
+        copy = self.copy()
+        try:
+            copy.clean()
+        except ValidationError as error:
+            raise error.at(self.__tablename__, self.uuid or "") from None
+        return copy
+
+    def check(self, fields: Iterable[str] | None = None) -> None:
+        """Refuse this row if it breaks a rule, or if one of ``fields`` (every
+        column when ``None``) holds a value not in its stored form. Changes
+        nothing. Fields an edit did not touch need only meet the rules, so a
+        plan from an older version is not refused for, say, spacing."""
+        stored, clean = self.record(), self.cleaned().record()
+        for key in stored if fields is None else fields:
+            if clean[key] != stored[key]:
+                raise ValidationError(
+                    key, f"The {self.noun}’s {key.replace('_', ' ')} is not in the form "
+                    "Tandem stores it.", table=self.__tablename__, row=self.uuid or "")
 
     @classmethod
     def check_table(cls, session: Session) -> None:
@@ -40,6 +69,10 @@ class Entity(Base):
     def record(self) -> dict[str, Any]:
         """All column values, keyed by attribute name."""
         return {attr.key: getattr(self, attr.key) for attr in inspect(type(self)).column_attrs}
+
+    def copy(self) -> Self:
+        """A detached copy with the same values: writing to it stores nothing."""
+        return type(self)(**self.record())
 
 
 def entity_types() -> dict[str, type[Entity]]:

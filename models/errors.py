@@ -18,12 +18,27 @@ class TandemError(Exception):
 
 
 class ValidationError(TandemError):
-    """A value was refused. ``field`` names the input it came from, for the UI
-    to put the message next to the right place."""
+    """A value was refused. It points at the very place: the ``table`` and
+    the ``row`` (UUID) it belongs to, and the ``field`` (attribute name), so
+    that a grid can mark the cell and a dialog the field without guessing.
+    ``table`` and ``row`` are "" where the refusal is about no stored row."""
 
-    def __init__(self, field: str, message: str) -> None:
+    def __init__(self, field: str, message: str, *, table: str = "", row: str = "") -> None:
         super().__init__(message)
         self.field = field
+        self.table = table
+        self.row = row
+
+    def at(self, table: str, row: str) -> ValidationError:
+        """This error, located at a row (kept if it already names one)."""
+        if not self.table:
+            self.table, self.row = table, row
+        return self
+
+
+class PrivacyError(TandemError):
+    """An edit reached something private to the other partner. The message
+    names nothing of its content: it is shown to someone who may not see it."""
 
 
 class PlanFileError(TandemError):

@@ -55,6 +55,48 @@ _STEPS: dict[int, Step] = {
         )""",
         "CREATE INDEX season_leader ON season (leader_uuid)",
     ),
+    # Private drafts on the roadmap (author, and when shared: everything
+    # before this step was made together, so it is shared now). Deleting a
+    # partner no longer cascades: children are deleted explicitly, by the
+    # edit, so that undo brings them back. Value rules (statuses, end after
+    # start) are written once, in models/, which checks every edit and every
+    # row on open, so they are no longer repeated here as CHECKs.
+    3: (
+        """CREATE TABLE roadmap_item_v3 (
+            uuid TEXT PRIMARY KEY NOT NULL,
+            partner_uuid TEXT REFERENCES partner(uuid) ON DELETE RESTRICT,
+            kind TEXT NOT NULL,
+            title TEXT NOT NULL,
+            notes TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL DEFAULT 'planned',
+            start_date DATE NOT NULL,
+            end_date DATE,
+            author_uuid TEXT REFERENCES partner(uuid) ON DELETE RESTRICT,
+            shared_at TEXT
+        )""",
+        """INSERT INTO roadmap_item_v3
+            (uuid, partner_uuid, kind, title, notes, status, start_date, end_date,
+             author_uuid, shared_at)
+           SELECT uuid, partner_uuid, kind, title, notes, status, start_date, end_date,
+             NULL, strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now') FROM roadmap_item""",
+        "DROP TABLE roadmap_item",
+        "ALTER TABLE roadmap_item_v3 RENAME TO roadmap_item",
+        "CREATE INDEX roadmap_item_partner ON roadmap_item (partner_uuid)",
+        "CREATE INDEX roadmap_item_author ON roadmap_item (author_uuid)",
+        """CREATE TABLE season_v3 (
+            uuid TEXT PRIMARY KEY NOT NULL,
+            leader_uuid TEXT NOT NULL REFERENCES partner(uuid) ON DELETE RESTRICT,
+            label TEXT NOT NULL,
+            notes TEXT NOT NULL DEFAULT '',
+            start_date DATE NOT NULL,
+            end_date DATE NOT NULL
+        )""",
+        """INSERT INTO season_v3 (uuid, leader_uuid, label, notes, start_date, end_date)
+           SELECT uuid, leader_uuid, label, notes, start_date, end_date FROM season""",
+        "DROP TABLE season",
+        "ALTER TABLE season_v3 RENAME TO season",
+        "CREATE INDEX season_leader ON season (leader_uuid)",
+    ),
 }
 
 #: The newest schema this version of Tandem reads and writes.

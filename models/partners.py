@@ -4,14 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Integer, String, select
+from sqlalchemy import CheckConstraint, Integer, String, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from models.base import Entity
 from models.changes import Edit, update
 from models.errors import ValidationError
 from models.validation import clean_color, clean_text
+
+if TYPE_CHECKING:
+    from models.plan_file import PlanFile
 
 NAME_MAX = 60
 ROLE_MAX = 120
@@ -38,7 +42,9 @@ class Partner(Entity):
     role: Mapped[str] = mapped_column(String, default="")
     field: Mapped[str] = mapped_column(String, default="")
 
-    def check(self) -> None:
+    __table_args__ = (CheckConstraint("slot IN (1, 2)"),)
+
+    def clean(self) -> None:
         self.name = clean_name(self.name)
         self.color = clean_color(self.color)
         self.role = clean_text(self.role, "role", "The current role", max_length=ROLE_MAX,
@@ -50,18 +56,21 @@ class Partner(Entity):
 
     @classmethod
     def check_table(cls, session: Session) -> None:
-        names = [p.name.casefold() for p in session.scalars(select(cls))]
-        if len(names) == 2 and names[0] == names[1]:
-            raise ValidationError("name", "The two partners need different names.")
+        pair = list(session.scalars(select(cls).order_by(cls.slot)))
+        if len(pair) != 2:
+            raise ValidationError("slot", f"A plan has exactly two partners, not {len(pair)}.")
+        if pair[0].name.casefold() == pair[1].name.casefold():
+            raise ValidationError("name", "The two partners need different names.",
+                                  table=cls.__tablename__, row=pair[1].uuid)
 
 
 def clean_name(name: object) -> str:
     return clean_text(name, "name", "A partner’s name", max_length=NAME_MAX)
 
 
-def partners(session: Session) -> list[Partner]:
-    """Both partners, in slot order."""
-    return list(session.scalars(select(Partner).order_by(Partner.slot)))
+def partners(plan: PlanFile) -> list[Partner]:
+    """Both partners, in slot order (detached copies: see :meth:`PlanFile.read`)."""
+    return plan.read(select(Partner).order_by(Partner.slot))
 
 
 def couple_name(pair: Sequence[Partner]) -> str:
@@ -72,14 +81,11 @@ def new_plan_rows(
     first: str, second: str, colors: tuple[str, str] = DEFAULT_COLORS
 ) -> list[Entity]:
     """The rows of a fresh plan, validated: refuses empty or equal names."""
-    a, b = clean_name(first), clean_name(second)
-    if a.casefold() == b.casefold():
+    pair = [Partner(slot=slot, name=name, color=color, role="", field="").cleaned()
+            for slot, name, color in ((1, first, colors[0]), (2, second, colors[1]))]
+    if pair[0].name.casefold() == pair[1].name.casefold():
         raise ValidationError("name", "The two partners need different names.")
-    return [
-        PlanInfo(),
-        Partner(slot=1, name=a, color=clean_color(colors[0]), role="", field=""),
-        Partner(slot=2, name=b, color=clean_color(colors[1]), role="", field=""),
-    ]
+    return [PlanInfo(), *pair]
 
 
 def edit_partner(partner: Partner, **values: str) -> Edit:

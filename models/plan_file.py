@@ -22,9 +22,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import create_engine, event
+from sqlalchemy import Select, create_engine, event, select
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import StaticPool
@@ -34,6 +34,9 @@ from models.base import Entity
 from models.changes import Edit, RowChange, insert, tables
 from models.errors import PlanFileError, StaleEditError, ValidationError
 from models.migrations import SCHEMA_VERSION, upgrade
+from models.privacy import TOGETHER, Viewer, check_change, is_private, visible
+
+E = TypeVar("E", bound=Entity)
 
 #: "Tand" in ASCII, stored at byte 68 of every plan file.
 APPLICATION_ID = 0x54616E64
@@ -274,10 +277,12 @@ def _described(row: Entity) -> str:
     return f"The {row.noun} “{name}”" if name else f"The {row.noun}"
 
 
-def _integrity_message(detail: str) -> str:
+def _integrity_message(detail: str, edit: Edit) -> str:
     """The database's last line of defence, in words: the rules in models/
     normally refuse first, with a more precise message."""
     if "FOREIGN KEY" in detail:
+        if any(change.after is None for change in edit):
+            return "That can’t be deleted while other things in the plan depend on it."
         return "That change refers to a partner or item that is not in this plan."
     if "NOT NULL" in detail:
         column = detail.rsplit(".", 1)[-1]
@@ -341,7 +346,7 @@ class PlanFile:
                 conn.close()
             draft = cls.open(building)
             try:
-                draft.apply(tuple(insert(row) for row in rows))
+                draft.apply(tuple(insert(row) for row in rows), TOGETHER)
             finally:
                 draft.close()
             os.replace(building, path)
@@ -368,21 +373,75 @@ class PlanFile:
                  tb: TracebackType | None) -> None:
         self.close()
 
+    # -- reading ----------------------------------------------------------------
+
+    def read(self, statement: Select[E], viewer: Viewer | None = None) -> list[E]:
+        """The rows a query finds, as detached copies: a view can keep them,
+        but writing to one can never reach the file (only :meth:`apply` can).
+        Rows a partner may write privately are filtered for ``viewer``, which
+        is required when the query reads any of them."""
+        for description in statement.column_descriptions:
+            entity = description.get("entity")
+            if is_private(entity):
+                if viewer is None:
+                    raise TypeError(f"reading {entity.__name__} needs a viewer")
+                statement = statement.where(visible(entity, viewer))
+        session = self.session
+        try:
+            rows = list(session.scalars(statement))
+            session.expunge_all()
+        finally:
+            session.rollback()  # no read transaction is left open
+        return rows
+
+    def with_dependents(self, row: Entity) -> list[Entity]:
+        """``row`` and every row that hangs on it through a foreign key, at any
+        depth, deepest first: what deleting ``row`` has to delete, in order.
+        Unfiltered by viewer: children follow their parent (see
+        :func:`models.privacy.check_change`)."""
+        found: list[Entity] = []
+        session = self.session
+        try:
+            self._collect(session, row.__tablename__, row.uuid, found, set())
+            session.expunge_all()
+        finally:
+            session.rollback()
+        found.append(row)
+        return found
+
+    def _collect(self, session: Session, table: str, uuid: str, found: list[Entity],
+                 seen: set[str]) -> None:
+        for cls in schema.entity_types().values():
+            for column in cls.__table__.columns:
+                if column.key == "author_uuid" or not any(
+                        fk.column.table.name == table for fk in column.foreign_keys):
+                    continue
+                for child in session.scalars(select(cls).where(column == uuid)):
+                    if child.uuid not in seen:
+                        seen.add(child.uuid)
+                        self._collect(session, child.__tablename__, child.uuid, found, seen)
+                        found.append(child)
+
     # -- editing ----------------------------------------------------------------
 
-    def apply(self, edit: Edit) -> frozenset[str]:
-        """Apply an edit in one transaction; returns the tables it touched.
-        On any refusal nothing is stored and :class:`TandemError` says why."""
+    def apply(self, edit: Edit, viewer: Viewer) -> None:
+        """Apply an edit in one transaction, as ``viewer`` (who may not touch
+        the other partner's private rows). On any refusal nothing is stored
+        and :class:`TandemError` says why."""
         session = self.session
-        session.commit()  # end the read transaction views may have left open
-        checked: list[Entity] = []
+        # Nothing but this method writes: whatever a stray write may have left
+        # in the session is dropped, never stored.
+        session.rollback()
+        session.expunge_all()
+        moved = {c.uuid for c in edit if c.before is None or c.after is None}
+        checked: list[tuple[Entity, RowChange]] = []
         try:
             for change in edit:
-                row = self._apply_row(change)
+                row = self._apply_row(change, viewer, moved)
                 if row is not None:
-                    checked.append(row)
-            for row in checked:
-                row.check()
+                    checked.append((row, change))
+            for row, change in checked:
+                row.check(None if change.before is None else list(change.after or ()))
             session.flush()
             types = schema.entity_types()
             for table in tables(edit):
@@ -390,7 +449,7 @@ class PlanFile:
             session.commit()
         except IntegrityError as error:
             session.rollback()
-            raise ValidationError("", _integrity_message(str(error.orig))) from error
+            raise ValidationError("", _integrity_message(str(error.orig), edit)) from error
         except DBAPIError as error:
             session.rollback()
             raise PlanFileError(self.path, f"the change could not be saved ({error.orig}). "
@@ -398,12 +457,17 @@ class PlanFile:
         except BaseException:
             session.rollback()
             raise
-        return tables(edit)
+        finally:
+            session.expunge_all()
 
-    def _apply_row(self, change: RowChange) -> Entity | None:
+    def _apply_row(self, change: RowChange, viewer: Viewer, moved: set[str]) -> Entity | None:
         cls = schema.entity_types()[change.table]
         session = self.session
         row = session.get(cls, change.uuid)
+        current = row.record() if row is not None else None
+        after = None if change.after is None else {**(current or {}), **change.after}
+        # Privacy first: a refusal must not describe what the viewer may not see.
+        check_change(cls, viewer, current, after, moved)
         if change.before is None:
             if row is not None:
                 raise StaleEditError(f"{_described(row)} is already in the plan.")
@@ -411,9 +475,8 @@ class PlanFile:
             row = cls(**change.after)
             session.add(row)
             return row
-        if row is None:
+        if row is None or current is None:
             raise StaleEditError(f"This {cls.noun} is no longer in the plan.")
-        current = row.record()
         if any(current[key] != value for key, value in change.before.items()):
             raise StaleEditError(f"{_described(row)} is not as this step left it.")
         if change.after is None:

@@ -1,7 +1,9 @@
 """The shared career roadmap: phases and milestones in three lanes (each
 partner's and "Our life"), and the seasons in which one career leads.
 
-Kinds (job, degree, move, child…) are data in ``resources/content/roadmap_kinds.json``.
+Kinds (job, degree, move, child…) and statuses are data in
+``resources/content/roadmap_kinds.json``. A phase or milestone can be a
+private draft of its author, "only me, until I share it" (:mod:`models.privacy`).
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Date, ForeignKey, String, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
@@ -20,12 +22,15 @@ from models.base import Entity
 from models.calendar import Unit, add_months, shift
 from models.changes import Edit, delete, insert, update
 from models.errors import ValidationError
-from models.validation import check_date, check_span, clean_text
+from models.privacy import Private, Viewer, now_stamp
+from models.validation import check_choice, check_date, check_span, clean_text
+
+if TYPE_CHECKING:
+    from models.plan_file import PlanFile
 
 TITLE_MAX = 120
 NOTES_MAX = 5000
 LABEL_MAX = 80
-STATUSES = ("planned", "done", "dropped")
 
 
 @dataclass(frozen=True)
@@ -60,7 +65,9 @@ def milestone_kinds() -> list[Kind]:
     return [k for k in kinds().values() if not k.is_phase]
 
 
+@cache
 def status_labels() -> dict[str, str]:
+    """Every status an item can have (the one list of them), with its label."""
     data = resources.load_json("content/roadmap_kinds.json")
     return {s["id"]: s["label"] for s in data["statuses"]}
 
@@ -71,7 +78,7 @@ def shared_lane() -> tuple[str, str]:
     return lane["title"], lane["color"]
 
 
-class RoadmapItem(Entity):
+class RoadmapItem(Private, Entity):
     """A phase (start and end) or a milestone (one date) in a lane."""
 
     __tablename__ = "roadmap_item"
@@ -79,7 +86,7 @@ class RoadmapItem(Entity):
 
     #: The partner whose lane it is in; ``None`` for "Our life".
     partner_uuid: Mapped[str | None] = mapped_column(
-        String(36), ForeignKey("partner.uuid", ondelete="CASCADE"), default=None)
+        String(36), ForeignKey("partner.uuid", ondelete="RESTRICT"), default=None)
     kind: Mapped[str] = mapped_column(String)
     title: Mapped[str] = mapped_column(String)
     notes: Mapped[str] = mapped_column(String, default="")
@@ -96,15 +103,13 @@ class RoadmapItem(Entity):
     def last_date(self) -> date:
         return self.end_date or self.start_date
 
-    def check(self) -> None:
-        kind = kinds().get(self.kind)
-        if kind is None:
-            raise ValidationError("kind", f"“{self.kind}” is not a kind of roadmap item.")
+    def clean(self) -> None:
+        kind = kinds()[check_choice(self.kind, kinds(), "kind", "a kind of roadmap item")]
         self.title = clean_text(self.title, "title", "The title", max_length=TITLE_MAX)
         self.notes = clean_text(self.notes, "notes", "The note text", max_length=NOTES_MAX,
                                 required=False, multiline=True)
-        if self.status not in STATUSES:
-            raise ValidationError("status", f"“{self.status}” is not a status.")
+        check_choice(self.status, status_labels(), "status", "a status")
+        self.clean_privacy()
         check_date(self.start_date, "start_date", "The start" if kind.is_phase else "The date")
         if kind.is_phase:
             if self.end_date is None:
@@ -125,13 +130,13 @@ class Season(Entity):
     noun = "season"
 
     leader_uuid: Mapped[str] = mapped_column(
-        String(36), ForeignKey("partner.uuid", ondelete="CASCADE"))
+        String(36), ForeignKey("partner.uuid", ondelete="RESTRICT"))
     label: Mapped[str] = mapped_column(String)
     notes: Mapped[str] = mapped_column(String, default="")
     start_date: Mapped[date] = mapped_column(Date)
     end_date: Mapped[date] = mapped_column(Date)
 
-    def check(self) -> None:
+    def clean(self) -> None:
         self.label = clean_text(self.label, "label", "What the season is for",
                                 max_length=LABEL_MAX)
         self.notes = clean_text(self.notes, "notes", "The note text", max_length=NOTES_MAX,
@@ -149,18 +154,27 @@ class Season(Entity):
                     "start_date",
                     f"Seasons may not overlap: “{later.label}” starts "
                     f"{later.start_date.isoformat()}, while “{earlier.label}” lasts until "
-                    f"{earlier.end_date.isoformat()}.")
+                    f"{earlier.end_date.isoformat()}.", table=cls.__tablename__, row=later.uuid)
 
 
 # -- reading -------------------------------------------------------------------
 
-def roadmap_items(session: Session) -> list[RoadmapItem]:
-    return list(session.scalars(
-        select(RoadmapItem).order_by(RoadmapItem.start_date, RoadmapItem.uuid)))
+def roadmap_items(plan: PlanFile, viewer: Viewer) -> list[RoadmapItem]:
+    """The phases and milestones ``viewer`` may see, by date."""
+    return plan.read(select(RoadmapItem).order_by(RoadmapItem.start_date, RoadmapItem.uuid),
+                     viewer)
 
 
-def seasons(session: Session) -> list[Season]:
-    return list(session.scalars(select(Season).order_by(Season.start_date)))
+def seasons(plan: PlanFile) -> list[Season]:
+    return plan.read(select(Season).order_by(Season.start_date))
+
+
+def roadmap_entry(plan: PlanFile, viewer: Viewer, uuid: str) -> RoadmapItem | Season | None:
+    """The item or season with this UUID, if ``viewer`` may see it."""
+    found: list[RoadmapItem | Season] = [
+        *plan.read(select(RoadmapItem).where(RoadmapItem.uuid == uuid), viewer),
+        *plan.read(select(Season).where(Season.uuid == uuid))]
+    return found[0] if found else None
 
 
 # -- rules for gestures ----------------------------------------------------------
@@ -184,34 +198,47 @@ def default_end(start: date) -> date:
 # -- edits -----------------------------------------------------------------------
 
 def new_item(kind: str, title: str, start: date, end: date | None = None,
-             partner_uuid: str | None = None, status: str = "planned", notes: str = "") -> Edit:
-    """Add a phase (with ``end``) or a milestone; refused here if invalid."""
+             partner_uuid: str | None = None, status: str = "planned", notes: str = "", *,
+             viewer: Viewer, draft: bool = False) -> Edit:
+    """Add a phase (with ``end``) or a milestone, written by ``viewer``; a
+    ``draft`` stays private to its author until shared. Refused here if invalid."""
     item = RoadmapItem(kind=kind, title=title, start_date=start, end_date=end,
-                       partner_uuid=partner_uuid, status=status, notes=notes)
-    item.check()
+                       partner_uuid=partner_uuid, status=status, notes=notes,
+                       author_uuid=viewer.partner_uuid or None,
+                       shared_at=None if draft else now_stamp())
     return (insert(item),)
 
 
 def new_season(leader_uuid: str, label: str, start: date, end: date, notes: str = "") -> Edit:
     season = Season(leader_uuid=leader_uuid, label=label, start_date=start, end_date=end,
                     notes=notes)
-    season.check()
     return (insert(season),)
 
 
 def edit_entry(entry: RoadmapItem | Season, **values: Any) -> Edit:
-    """Change some fields of an item or season (checked when applied)."""
+    """Change some fields of an item or season."""
     change = update(entry, **values)
     return (change,) if change else ()
 
 
-def duplicate(entries: Iterable[RoadmapItem | Season]) -> Edit:
-    """Copies with new identities; seasons can't overlap, so only items are copied."""
+def share(items: Iterable[RoadmapItem]) -> Edit:
+    """Share private drafts with the other partner (and the report)."""
+    stamp = now_stamp()
+    return tuple(change for item in items if item.is_draft
+                 for change in edit_entry(item, shared_at=stamp))
+
+
+def duplicate(entries: Iterable[RoadmapItem | Season], viewer: Viewer) -> Edit:
+    """Copies with new identities, written by ``viewer`` (a draft's copy is a
+    draft too); seasons can't overlap, so only items are copied."""
     copies: list[Entity] = []
     for entry in entries:
         if isinstance(entry, RoadmapItem):
             values = entry.record()
             values.pop("uuid")
+            values["author_uuid"] = viewer.partner_uuid or None
+            if not entry.is_draft:
+                values["shared_at"] = now_stamp()
             copies.append(RoadmapItem(**values))
     return tuple(insert(copy) for copy in copies)
 

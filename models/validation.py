@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import date
+from collections.abc import Iterable
+from datetime import date, datetime
 
 from models.errors import ValidationError
 
@@ -13,6 +14,7 @@ EARLIEST_DATE = date(1940, 1, 1)
 LATEST_DATE = date(2100, 12, 31)
 
 _COLOR = re.compile(r"#[0-9a-fA-F]{6}")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def clean_text(
@@ -23,6 +25,11 @@ def clean_text(
     control characters (which can't be seen or typed, and break exports)."""
     if not isinstance(value, str):
         raise ValidationError(field, f"{label} must be text.")
+    if _SURROGATE.search(value):
+        # Half of an emoji or symbol, left by a broken paste: it can't be stored.
+        raise ValidationError(
+            field, f"{label} contains a broken character (half of an emoji or symbol, "
+            "perhaps from pasting). Delete it and type it again.")
     text = value.strip()
     if multiline:  # line endings from Windows or old Macs become plain newlines
         text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -46,9 +53,16 @@ def clean_color(value: object, field: str = "color") -> str:
     return value.strip().lower()
 
 
+def check_choice(value: object, choices: Iterable[str], field: str, what: str) -> str:
+    """One of a fixed set of ids (statuses, kinds…); ``what`` names the set."""
+    if not isinstance(value, str) or value not in choices:
+        raise ValidationError(field, f"“{value}” is not {what}.")
+    return value
+
+
 def check_date(value: object, field: str, label: str) -> date:
     """A calendar date within the years people plan careers in."""
-    if not isinstance(value, date):
+    if not isinstance(value, date) or isinstance(value, datetime):
         raise ValidationError(field, f"{label} must be a date.")
     if not EARLIEST_DATE <= value <= LATEST_DATE:
         raise ValidationError(

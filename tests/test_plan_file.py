@@ -13,6 +13,7 @@ import pytest
 from models.errors import PlanFileError
 from models.partners import edit_partner, new_plan_rows, partners
 from models.plan_file import APPLICATION_ID, SUFFIX, PlanFile, suggested_name, unused_path
+from models.privacy import TOGETHER
 from tests.helpers import stored
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,10 +42,10 @@ def test_file_is_marked_as_a_tandem_plan_with_safe_settings(plan_path: Path) -> 
 
 def test_edits_survive_closing_and_reopening(plan_path: Path) -> None:
     with PlanFile.open(plan_path) as plan:
-        ana = partners(plan.session)[0]
-        plan.apply(edit_partner(ana, name="Анна 🌱", role="<Lead> & co", color="#112233"))
+        ana = partners(plan)[0]
+        plan.apply(edit_partner(ana, name="Анна 🌱", role="<Lead> & co", color="#112233"), TOGETHER)
     with PlanFile.open(plan_path) as plan:
-        ana = partners(plan.session)[0]
+        ana = partners(plan)[0]
         assert (ana.name, ana.role, ana.color) == ("Анна 🌱", "<Lead> & co", "#112233")
 
 
@@ -53,8 +54,9 @@ def test_an_edit_is_on_disk_even_if_the_app_is_killed_right_after(plan_path: Pat
         "import os, signal, sys\n"
         "from models.plan_file import PlanFile\n"
         "from models.partners import partners, edit_partner\n"
+        "from models.privacy import TOGETHER\n"
         "plan = PlanFile.open(sys.argv[1])\n"
-        "plan.apply(edit_partner(partners(plan.session)[1], name='Bo the Bold'))\n"
+        "plan.apply(edit_partner(partners(plan)[1], name='Bo the Bold'), TOGETHER)\n"
         "os.kill(os.getpid(), signal.SIGKILL)\n"
     )
     result = subprocess.run([sys.executable, "-c", script, str(plan_path)], cwd=ROOT)
@@ -73,9 +75,9 @@ def test_save_a_copy_while_open_gives_an_equal_independent_plan(plan_path: Path,
                                                                 tmp_path: Path) -> None:
     copy = tmp_path / "copy.tandem"
     with PlanFile.open(plan_path) as plan:
-        plan.apply(edit_partner(partners(plan.session)[0], name="Ana Maria"))
+        plan.apply(edit_partner(partners(plan)[0], name="Ana Maria"), TOGETHER)
         plan.copy_to(copy)
-        plan.apply(edit_partner(partners(plan.session)[0], name="Ana after the copy"))
+        plan.apply(edit_partner(partners(plan)[0], name="Ana after the copy"), TOGETHER)
     assert names(copy) == ["Ana Maria", "Bo"]
     assert names(plan_path) == ["Ana after the copy", "Bo"]
 
@@ -112,12 +114,13 @@ def test_validation_refusal_leaves_the_file_as_it_was(plan_path: Path) -> None:
     from models.errors import ValidationError
 
     with PlanFile.open(plan_path) as plan:
-        ana, bo = partners(plan.session)
-        edit = edit_partner(ana, name="Zed") + edit_partner(bo, name="   ")
+        ana, bo = partners(plan)
         with pytest.raises(ValidationError) as caught:
-            plan.apply(edit)
+            plan.apply(edit_partner(ana, name="Zed") + edit_partner(bo, name="   "), TOGETHER)
         assert caught.value.message == "A partner’s name can’t be empty."
-        assert [p.name for p in partners(plan.session)] == ["Ana", "Bo"]
+        assert (caught.value.table, caught.value.row, caught.value.field) == \
+            ("partner", bo.uuid, "name"), "the refusal points at the very field"
+        assert [p.name for p in partners(plan)] == ["Ana", "Bo"]
     assert names(plan_path) == ["Ana", "Bo"], "nothing half-saved"
 
 

@@ -19,6 +19,7 @@ from models.errors import TandemError
 from models.exchange import plan_to_dict
 from models.partners import edit_partner, new_plan_rows, partners
 from models.plan_file import PlanFile
+from models.privacy import TOGETHER
 from models.roadmap import (
     RoadmapItem,
     Season,
@@ -92,7 +93,7 @@ class EditUndoReopen(RuleBasedStateMachine):
         self.index += 1
 
     def _partner(self, slot: int) -> Any:
-        return partners(self.document.session)[slot - 1]
+        return partners(self.document.plan)[slot - 1]
 
     @rule(slot=st.sampled_from([1, 2]), name=NAMES)
     def rename(self, slot: int, name: str) -> None:
@@ -114,11 +115,11 @@ class EditUndoReopen(RuleBasedStateMachine):
             end = start + timedelta(days=days) if phase else None
         except OverflowError:
             end = start
-        self._submit(lambda: new_item(kind, title, start, end, owner))
+        self._submit(lambda: new_item(kind, title, start, end, owner, viewer=TOGETHER))
 
     @rule(pick=st.integers(min_value=0), days=DAYS, slot=st.sampled_from([0, 1, 2]))
     def move_item(self, pick: int, days: int, slot: int) -> None:
-        items = roadmap_items(self.document.session)
+        items = roadmap_items(self.document.plan, TOGETHER)
         if not items:
             return
         item = items[pick % len(items)]
@@ -130,8 +131,8 @@ class EditUndoReopen(RuleBasedStateMachine):
 
     @rule(pick=st.integers(min_value=0))
     def delete_entry(self, pick: int) -> None:
-        entries: list[RoadmapItem | Season] = [*roadmap_items(self.document.session),
-                                               *seasons(self.document.session)]
+        entries: list[RoadmapItem | Season] = [*roadmap_items(self.document.plan, TOGETHER),
+                                               *seasons(self.document.plan)]
         if entries:
             self._submit(lambda: remove([entries[pick % len(entries)]]))
 

@@ -13,6 +13,7 @@ import pytest
 from models.errors import PlanFileError
 from models.migrations import SCHEMA_VERSION
 from models.plan_file import APPLICATION_ID, PlanFile
+from models.privacy import TOGETHER
 from tests.helpers import digest, folder_listing
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -187,13 +188,14 @@ _FULL_DISK = (
     "from models.plan_file import PlanFile\n"
     "from datetime import date\n"
     "from models.roadmap import new_item\n"
+    "from models.privacy import TOGETHER\n"
     "try:\n"
     "    plan = PlanFile.open(sys.argv[1])\n"
     "    edit = ()\n"
     "    for n in range(40):\n"
     "        edit += new_item('job', f'Job {n}', date(2030, 1, 1), date(2031, 1, 1),"
-    " notes='x' * 4000)\n"
-    "    plan.apply(edit)\n"
+    " notes='x' * 4000, viewer=TOGETHER)\n"
+    "    plan.apply(edit, TOGETHER)\n"
     "except TandemError as error:\n"
     "    print('REFUSED', error.message)\n"
 )
@@ -209,7 +211,7 @@ def test_a_full_disk_during_an_edit_is_a_clear_refusal_that_stores_nothing(
     with PlanFile.open(plan_path) as plan:
         from models.roadmap import roadmap_items
 
-        assert roadmap_items(plan.session) == []
+        assert roadmap_items(plan, TOGETHER) == []
 
 
 def test_a_full_disk_during_an_upgrade_leaves_the_old_plan_as_it_was(tmp_path: Path) -> None:
