@@ -11,13 +11,19 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
-from hypothesis import settings  # noqa: E402
+from hypothesis import HealthCheck, settings  # noqa: E402
 
 from models.partners import new_plan_rows  # noqa: E402
 from models.plan_file import PlanFile  # noqa: E402
 
-settings.register_profile("tandem", deadline=None, print_blob=True)
-settings.load_profile("tandem")
+# Quick by default, thorough in CI (.ci/run sets CI=true); HYPOTHESIS_PROFILE
+# chooses either by hand. No deadlines: a slow machine is no failure.
+settings.register_profile("quick", deadline=None, print_blob=True, max_examples=25,
+                          stateful_step_count=20)
+settings.register_profile("thorough", deadline=None, print_blob=True, max_examples=150,
+                          stateful_step_count=40, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE")
+                      or ("thorough" if os.environ.get("CI") else "quick"))
 
 
 @pytest.fixture(autouse=True)
