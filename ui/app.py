@@ -37,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv if argv is None else argv
     args = parse_args(argv[1:])
     app = make_application(argv)
-    from ui.main_window import MainWindow
+    from ui.window.main_window import MainWindow
 
     window = MainWindow()
     window.open_at_start(args.plan)

@@ -19,8 +19,8 @@ from models.base import Entity
 from models.errors import ValidationError
 from models.partners import new_plan_rows
 from models.plan_file import suggested_name, unused_path
-from ui.file_dialogs import ask_save_path
-from ui.welcome import PartnerNamesForm
+from ui.window.file_dialogs import ask_save_path
+from ui.window.welcome import PartnerNamesForm
 
 
 class NewPlanDialog(QDialog):

@@ -22,7 +22,7 @@ from models.changes import Edit
 from models.errors import TandemError, ValidationError
 from models.partners import NAME_MAX, ROLE_MAX, edit_partner, partners
 from ui.document import PlanDocument
-from ui.header import swatch_style
+from ui.window.header import swatch_style
 
 
 class ColorButton(QPushButton):

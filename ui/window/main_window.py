@@ -24,13 +24,13 @@ from models.errors import TandemError
 from models.exchange import rows_from_dict
 from models.partners import couple_name, new_plan_rows, partners
 from models.plan_file import SUFFIX, PlanFile, suggested_name, unused_path
-from ui import file_dialogs, settings
 from ui.actions import make_action
 from ui.document import PlanDocument
-from ui.header import CoupleHeader
 from ui.messages import show_error
-from ui.tabs import create_tabs
-from ui.welcome import WelcomePage
+from ui.window import file_dialogs, settings
+from ui.window.header import CoupleHeader
+from ui.window.tabs import create_tabs
+from ui.window.welcome import WelcomePage
 
 EXAMPLE_RESOURCE = "examples/rachel-and-marcus.json"
 EXAMPLE_FILE = "Example - Rachel & Marcus" + SUFFIX
@@ -299,7 +299,7 @@ class MainWindow(QMainWindow):
         self._create(unused_path(settings.data_folder(), suggested_name(first, second)), rows)
 
     def new_plan(self) -> None:
-        from ui.new_plan_dialog import NewPlanDialog
+        from ui.window.new_plan_dialog import NewPlanDialog
 
         dialog = NewPlanDialog(settings.data_folder(), self)
         if dialog.exec() == NewPlanDialog.DialogCode.Accepted:
@@ -337,7 +337,7 @@ class MainWindow(QMainWindow):
     def edit_partners(self) -> None:
         if self.document is None:
             return
-        from ui.partners_dialog import PartnersDialog
+        from ui.window.partners_dialog import PartnersDialog
 
         PartnersDialog(self.document, self).exec()
 

@@ -1,6 +1,6 @@
-"""The tabs of an open plan, in order. Each tab is a widget with
-``set_document(document | None)``; a new exercise arrives as a package under
-``ui/`` and one line here."""
+"""The tab registry: the tabs of an open plan, in order. Each tab is a widget
+with ``set_document(document | None)``; a new exercise arrives as a package
+under ``ui/`` (beside ``ui/roadmap/``) and one line here."""
 
 from __future__ import annotations
 
