@@ -4,7 +4,7 @@ clash highlights. They paint and report gestures; the scene decides."""
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import Protocol, runtime_checkable
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -26,9 +26,6 @@ from PySide6.QtWidgets import (
 )
 
 from models.roadmap_layout import MARKERS, Style
-
-if TYPE_CHECKING:
-    from ui.roadmap.scene import RoadmapScene
 
 BAR_HEIGHT = 20.0
 MARKER_SIZE = 8.0
@@ -84,6 +81,20 @@ def text_color(color: QColor, alpha: float) -> QColor:
     return QColor("#ffffff") if strong else QColor("#1d1d1d")
 
 
+@runtime_checkable
+class GestureHost(Protocol):
+    """What an item asks of the scene it is in: the scene decides what a
+    gesture means (the items know nothing more of it)."""
+
+    def begin_drag(self, entry: TimeItem, mode: str, press: QPointF) -> None: ...
+
+    def drag_to(self, point: QPointF) -> None: ...
+
+    def finish_drag(self) -> None: ...
+
+    def request_edit(self, uuid: str) -> None: ...
+
+
 class TimeItem(QGraphicsItem):
     """Something with dates that can be selected, dragged and edited."""
 
@@ -104,8 +115,10 @@ class TimeItem(QGraphicsItem):
         self.prepareGeometryChange()
         self.width = max(width, 3.0)
 
-    def roadmap(self) -> RoadmapScene:
-        return self.scene()  # type: ignore[return-value]
+    def host(self) -> GestureHost | None:
+        """The scene, when it takes gestures (a plain scene only shows the item)."""
+        scene = self.scene()
+        return scene if isinstance(scene, GestureHost) else None
 
     def grip_at(self, x: float) -> str:
         """"start" or "end" when the pointer is on a resizable edge, else "move"."""
@@ -118,20 +131,26 @@ class TimeItem(QGraphicsItem):
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         super().mousePressEvent(event)  # selection
-        if event.button() == Qt.MouseButton.LeftButton:
-            self.roadmap().begin_drag(self, self.grip_at(event.pos().x()), event.scenePos())
+        host = self.host()
+        if host is not None and event.button() == Qt.MouseButton.LeftButton:
+            host.begin_drag(self, self.grip_at(event.pos().x()), event.scenePos())
             event.accept()
 
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        self.roadmap().drag_to(event.scenePos())
+        host = self.host()
+        if host is not None:
+            host.drag_to(event.scenePos())
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        if event.button() == Qt.MouseButton.LeftButton:
-            self.roadmap().finish_drag()
+        host = self.host()
+        if host is not None and event.button() == Qt.MouseButton.LeftButton:
+            host.finish_drag()
         super().mouseReleaseEvent(event)
 
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        self.roadmap().edit_requested.emit(self.uuid)
+        host = self.host()
+        if host is not None:
+            host.request_edit(self.uuid)
 
 
 class PhaseItem(TimeItem):

@@ -238,6 +238,10 @@ class RoadmapScene(QGraphicsScene):
         drag.item.ungrabMouse()
         return True
 
+    def request_edit(self, uuid: str) -> None:
+        """An item was double-clicked: the tab opens its editor."""
+        self.edit_requested.emit(uuid)
+
     def restore(self, uuid: str) -> None:
         """Undo a drag's preview after the plan refused it."""
         entry = self.entries.get(uuid)

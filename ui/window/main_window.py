@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QStackedWidget,
     QTabWidget,
     QUndoView,
@@ -28,6 +27,7 @@ from ui.actions import make_action
 from ui.document import PlanDocument
 from ui.messages import show_error
 from ui.window import file_dialogs, settings
+from ui.window.about import show_about
 from ui.window.header import CoupleHeader
 from ui.window.tabs import create_tabs
 from ui.window.welcome import WelcomePage
@@ -342,19 +342,7 @@ class MainWindow(QMainWindow):
         PartnersDialog(self.document, self).exec()
 
     def about(self) -> None:
-        from ui.app import VERSION
-
-        box = QMessageBox(self)
-        box.setWindowTitle("About Tandem")
-        box.setIconPixmap(self.windowIcon().pixmap(64, 64))
-        box.setTextFormat(Qt.TextFormat.RichText)
-        box.setText(
-            f"<h3>Tandem {VERSION}</h3>"
-            "<p>Plan two ambitious careers together: a shared roadmap, opportunities "
-            "scored by each partner, and check-ins over time.</p>"
-            "<p>Your plan stays on this computer, in one file you own. Every change is "
-            "saved at once.</p>")
-        box.exec()
+        show_about(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         settings.save_window_state(self.saveGeometry(), self.saveState())
