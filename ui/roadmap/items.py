@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.roadmap_layout import MARKERS, Style
+from ui.style import DARK_TEXT, STRONG_INK, clash_color, readable_text_color
 
 BAR_HEIGHT = 20.0
 MARKER_SIZE = 8.0
@@ -77,8 +78,9 @@ def marker_path(shape: str, center: QPointF, size: float) -> QPainterPath:
 
 
 def text_color(color: QColor, alpha: float) -> QColor:
-    strong = alpha >= 0.8 and color.lightnessF() < 0.62
-    return QColor("#ffffff") if strong else QColor("#1d1d1d")
+    """A bar's label: on a strong fill, whichever reads on its colour; on a
+    faint one, dark, as on the chart's light background."""
+    return QColor(readable_text_color(color) if alpha >= 0.8 else DARK_TEXT)
 
 
 @runtime_checkable
@@ -184,7 +186,7 @@ class PhaseItem(TimeItem):
             painter.setBrush(QBrush(self.color.darker(135), pattern))
             painter.drawRoundedRect(rect, 4, 4)
         selected = self.isSelected()
-        pen = QPen(QColor("#111111") if selected else self.color.darker(130),
+        pen = QPen(QColor(STRONG_INK) if selected else self.color.darker(130),
                    2.2 if selected else 1.0)
         if self.style.outline_dashed or self.style.pattern == "dashed":
             pen.setStyle(Qt.PenStyle.DashLine)
@@ -225,7 +227,7 @@ class MilestoneItem(TimeItem):
         fill = QColor(self.color)
         fill.setAlphaF(max(self.style.fill_alpha, 0.25))
         selected = self.isSelected()
-        pen = QPen(QColor("#111111") if selected else self.color.darker(140),
+        pen = QPen(QColor(STRONG_INK) if selected else self.color.darker(140),
                    2.2 if selected else 1.0)
         if self.style.outline_dashed:
             pen.setStyle(Qt.PenStyle.DashLine)
@@ -235,7 +237,7 @@ class MilestoneItem(TimeItem):
         font = QFont(painter.font())
         font.setStrikeOut(self.style.struck_out)
         painter.setFont(font)
-        painter.setPen(QColor("#1d1d1d") if self.style.fill_alpha > 0.2 else QColor("#777777"))
+        painter.setPen(QColor(DARK_TEXT) if self.style.fill_alpha > 0.2 else QColor("#777777"))
         text_rect = QRectF(MARKER_SIZE + 4, 0, self.label_width - 4, BAR_HEIGHT)
         label = QFontMetricsF(font).elidedText(self.style.label, Qt.TextElideMode.ElideRight,
                                                text_rect.width())
@@ -262,7 +264,7 @@ class SeasonItem(TimeItem):
         fill = QColor(self.color)
         fill.setAlphaF(0.22)
         selected = self.isSelected()
-        painter.setPen(QPen(QColor("#111111") if selected else self.color, 2.2 if selected else 1))
+        painter.setPen(QPen(QColor(STRONG_INK) if selected else self.color, 2.2 if selected else 1))
         painter.setBrush(fill)
         painter.drawRoundedRect(rect, 6, 6)
         font = QFont(painter.font())
@@ -295,8 +297,8 @@ class ClashItem(QGraphicsItem):
               widget: QWidget | None = None) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         exposed = option.exposedRect.intersected(self.boundingRect())  # type: ignore[attr-defined]
-        painter.fillRect(exposed, QColor(214, 48, 49, 40))
-        painter.setPen(QPen(QColor(214, 48, 49, 150), 1))
+        painter.fillRect(exposed, clash_color(40))
+        painter.setPen(QPen(clash_color(150), 1))
         for x in (0.0, self.width):
             if exposed.left() <= x <= exposed.right():
                 painter.drawLine(QPointF(x, exposed.top()), QPointF(x, exposed.bottom()))

@@ -29,6 +29,7 @@ from models.roadmap_layout import (
 )
 from ui.roadmap.items import BAR_HEIGHT, ClashItem, MilestoneItem, PhaseItem, SeasonItem, TimeItem
 from ui.roadmap.scale import TimeScale
+from ui.style import INK, STRONG_INK, TODAY_COLOR
 
 SEASON_TOP = 6.0
 SEASON_HEIGHT = 26.0
@@ -97,7 +98,7 @@ class RoadmapScene(QGraphicsScene):
         font = QFont()
         font.setBold(True)
         self._drag_label.setFont(font)
-        self._drag_label.setBrush(QColor("#111111"))
+        self._drag_label.setBrush(QColor(STRONG_INK))
         self._drag_label.hide()
         self.addItem(self._drag_label)
 
@@ -114,7 +115,7 @@ class RoadmapScene(QGraphicsScene):
         names = {p.uuid: p.name for p in pair}
         colors = {p.uuid: p.color for p in pair}
 
-        self.bands = [Band("season", "Seasons", "#555555", SEASON_TOP, SEASON_HEIGHT)]
+        self.bands = [Band("season", "Seasons", INK, SEASON_TOP, SEASON_HEIGHT)]
         top = LANES_TOP
         for lane in self.layout.lanes:
             height = 2 * LANE_PADDING + lane.rows * ROW_HEIGHT
@@ -261,7 +262,7 @@ class RoadmapScene(QGraphicsScene):
             painter.fillRect(QRectF(rect.left(), rect.top(), today_x - rect.left(),
                                     rect.height()), QColor(0, 0, 0, 14))
         self._draw_grid(painter, rect)
-        painter.setPen(QPen(QColor("#c0392b"), 1.6))
+        painter.setPen(QPen(QColor(TODAY_COLOR), 1.6))
         painter.drawLine(QPointF(today_x, rect.top()), QPointF(today_x, rect.bottom()))
 
     def _draw_grid(self, painter: QPainter, rect: QRectF) -> None:

@@ -40,6 +40,7 @@ from ui.roadmap.legend import Legend
 from ui.roadmap.scale import DEFAULT_ZOOM, ZOOM_LEVELS, TimeScale
 from ui.roadmap.scene import RoadmapScene
 from ui.roadmap.view import LaneHeader, RoadmapView, TimeAxis
+from ui.style import error_label, plain_tip
 
 ROADMAP_TABLES = frozenset({"roadmap_item", "season", "partner"})
 
@@ -61,10 +62,7 @@ class RoadmapTab(QWidget):
         self.legend = Legend()
         self.insight = QLabel(objectName="roadmapInsight", wordWrap=True)
         self.insight.setTextFormat(Qt.TextFormat.PlainText)
-        self.message = QLabel(objectName="roadmapMessage", wordWrap=True)
-        self.message.setTextFormat(Qt.TextFormat.PlainText)
-        self.message.setStyleSheet("color: #b3261e;")
-        self.message.hide()
+        self.message = error_label("roadmapMessage")
 
         self.toolbar = QToolBar("Roadmap")
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -225,7 +223,7 @@ class RoadmapTab(QWidget):
         """Say why, where the gesture happened, and keep it in view."""
         self.message.setText(message)
         self.message.show()
-        QToolTip.showText(at or QCursor.pos(), message, self.view)
+        QToolTip.showText(at or QCursor.pos(), plain_tip(message), self.view)
 
     def _submit(self, text: str, edit: Edit, merge_key: str = "") -> bool:
         if self.document is None or not edit:

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QSplitter,
     QStyledItemDelegate,
@@ -43,8 +42,8 @@ from ui.roadmap.table_models import (
     EntryTableModel,
     RoadmapTableModel,
     SeasonTableModel,
-    plain_tip,
 )
+from ui.style import error_label, heading, plain_tip
 
 
 def source_of(index: QModelIndex) -> QModelIndex:
@@ -139,10 +138,7 @@ class RoadmapTables(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
 
-        self.error = QLabel(objectName="tableError", wordWrap=True)
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setStyleSheet("color: #b3261e;")
-        self.error.hide()
+        self.error = error_label("tableError")
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -155,11 +151,8 @@ class RoadmapTables(QWidget):
         box = QWidget()
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 4, 0, 0)
-        heading = QLabel(title)
-        font = heading.font()
-        font.setBold(True)
-        heading.setFont(font)
-        layout.addWidget(heading)
+        caption = heading(title)
+        layout.addWidget(caption)
 
         proxy = QSortFilterProxyModel(self)
         proxy.setSourceModel(model)
@@ -181,7 +174,7 @@ class RoadmapTables(QWidget):
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         view.setToolTip(VIEW_TIP)
         view.setAccessibleName(title)
-        heading.setBuddy(view)
+        caption.setBuddy(view)
         layout.addWidget(view, 1)
         splitter.addWidget(box)
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -18,11 +17,7 @@ from PySide6.QtWidgets import (
 
 from models.partners import Partner, partners
 from ui.document import PlanDocument
-
-
-def swatch_style(color: str) -> str:
-    text = "#ffffff" if QColor(color).lightnessF() < 0.6 else "#1d1d1d"
-    return f"background: {color}; color: {text}; border-radius: 6px; padding: 3px 10px;"
+from ui.style import heading_font, swatch_style
 
 
 class CoupleHeader(QWidget):
@@ -33,10 +28,7 @@ class CoupleHeader(QWidget):
         layout.setContentsMargins(12, 8, 12, 4)
         self.names = QLabel(objectName="coupleNames")
         self.names.setTextFormat(Qt.TextFormat.RichText)
-        font = self.names.font()
-        font.setPointSizeF(font.pointSizeF() * 1.35)
-        font.setBold(True)
-        self.names.setFont(font)
+        self.names.setFont(heading_font(self.names.font(), 1.35))
         layout.addWidget(self.names)
         self.edit_partners = QPushButton("Edit…", toolTip="Change names, colours and roles (Ctrl+E)")
         self.edit_partners.setFlat(True)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QColorDialog,
@@ -11,7 +10,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -22,7 +20,7 @@ from models.changes import Edit
 from models.errors import TandemError, ValidationError
 from models.partners import NAME_MAX, ROLE_MAX, edit_partner, partners
 from ui.document import PlanDocument
-from ui.window.header import swatch_style
+from ui.style import error_label, swatch_style
 
 
 class ColorButton(QPushButton):
@@ -69,10 +67,7 @@ class PartnersDialog(QDialog):
             form.addRow("&Colour:", row)
             layout.addWidget(box)
             self.fields.append({"name": name, "role": role, "field": field, "color": color})
-        self.error = QLabel(objectName="error", wordWrap=True)
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setStyleSheet("color: #b3261e;")
-        self.error.hide()
+        self.error = error_label("error")
         layout.addWidget(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)

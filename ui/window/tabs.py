@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 import resources
 from ui.document import PlanDocument
+from ui.style import HINT_STYLE, heading
 
 
 class PlanTab(Protocol):
@@ -25,17 +26,12 @@ class ExerciseIntroTab(QWidget):
         content = resources.load_json("content/tabs.json")[key]
         layout = QVBoxLayout(self)
         layout.setContentsMargins(48, 40, 48, 40)
-        heading = QLabel(content["heading"])
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        font.setBold(True)
-        heading.setFont(font)
-        layout.addWidget(heading)
+        layout.addWidget(heading(content["heading"], 1.5))
         text = QLabel(content["text"], wordWrap=True)
         text.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(text)
         status = QLabel(content["status"], objectName="exerciseStatus")
-        status.setStyleSheet("color: palette(placeholder-text); font-style: italic;")
+        status.setStyleSheet(f"{HINT_STYLE} font-style: italic;")
         layout.addWidget(status)
         layout.addStretch(1)
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 import resources
 from models.errors import ValidationError
 from models.partners import NAME_MAX, clean_name
+from ui.style import error_label, heading
 
 
 class PartnerNamesForm(QWidget):
@@ -43,11 +44,8 @@ class PartnerNamesForm(QWidget):
         self.second.setToolTip("The second partner’s name")
         form.addRow("&One of you:", self.first)
         form.addRow("The &other:", self.second)
-        self.error = QLabel(objectName="nameError", wordWrap=True)
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setStyleSheet("color: #b3261e;")
+        self.error = error_label("nameError")
         form.addRow(self.error)
-        self.error.hide()
         for edit in (self.first, self.second):
             edit.textChanged.connect(self._on_text)
 
@@ -80,12 +78,7 @@ def _card(title: str, text: str) -> tuple[QFrame, QVBoxLayout]:
     card.setStyleSheet("QFrame { background: palette(base); border-radius: 10px; }")
     layout = QVBoxLayout(card)
     layout.setContentsMargins(20, 16, 20, 16)
-    heading = QLabel(title)
-    font = heading.font()
-    font.setPointSizeF(font.pointSizeF() * 1.25)
-    font.setBold(True)
-    heading.setFont(font)
-    layout.addWidget(heading)
+    layout.addWidget(heading(title, 1.25))
     body = QLabel(text, wordWrap=True)
     layout.addWidget(body)
     return card, layout
@@ -106,12 +99,7 @@ class WelcomePage(QWidget):
         logo.setPixmap(QIcon(str(resources.path("icons/tandem.svg"))).pixmap(72, 72))
         top.addWidget(logo)
         titles = QVBoxLayout()
-        title = QLabel("Welcome to Tandem")
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 2)
-        font.setBold(True)
-        title.setFont(font)
-        titles.addWidget(title)
+        titles.addWidget(heading("Welcome to Tandem", 2))
         titles.addWidget(QLabel(
             "Two careers, one shared life. Plan them together: a roadmap of both paths, "
             "opportunities scored by each of you, and check-ins over time.", wordWrap=True))
