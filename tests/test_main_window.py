@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QMessageBox, QToolButton
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QLineEdit, QMessageBox, QToolButton
 from pytestqt.qtbot import QtBot
 
 from models.partners import partners
@@ -121,10 +121,17 @@ def test_partner_dialog_shows_refusals_in_place_and_stores_nothing(
     window.open_plan(plan_path)
     dialog = PartnersDialog(window.document, window)
     qtbot.addWidget(dialog)
-    dialog.findChild(QLineEdit, "name2").setText("   ")
+    name2 = dialog.findChild(QLineEdit, "name2")
+    name2.setText("   ")
     dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
     assert dialog.result() != dialog.DialogCode.Accepted, "the dialog stays open"
-    assert dialog.error.text() == "A partner’s name can’t be empty."
+    error = dialog.findChild(QLabel, "name2Error")
+    assert error.text() == "A partner’s name can’t be empty.", "under Bo's name, not Ana's"
+    assert not error.isHidden()
+    shown = [label.objectName() for label in dialog.findChildren(QLabel)
+             if label.objectName().endswith("rror") and not label.isHidden()]
+    assert shown == ["name2Error"]
+    assert dialog.focusWidget() is name2
     assert not window.undo_action.isEnabled()
     window.close_plan()
     assert partner_names(plan_path) == ["Ana", "Bo"]

@@ -44,6 +44,7 @@ from ui.roadmap.table_models import (
     SeasonTableModel,
 )
 from ui.style import error_label, heading, plain_tip
+from ui.text_fields import limit_length
 
 
 def source_of(index: QModelIndex) -> QModelIndex:
@@ -53,10 +54,26 @@ def source_of(index: QModelIndex) -> QModelIndex:
     return index
 
 
+#: The editor's property holding what it showed when it opened.
+SHOWN = "tandemShown"
+
+
+def editor_value(editor: QWidget) -> object:
+    if isinstance(editor, QComboBox):
+        return editor.currentData()
+    if isinstance(editor, QDateEdit):
+        return editor.date()
+    if isinstance(editor, QLineEdit):
+        return editor.text()
+    return None
+
+
 class RoadmapTableDelegate(QStyledItemDelegate):
     """An editor that fits each column: a list of choices, a date with a
     calendar, or a line of text. Values go back through ``model.setData``,
-    so whether they are allowed is the model's answer, not the editor's."""
+    so whether they are allowed is the model's answer, not the editor's; an
+    editor closed unchanged stores nothing (a widget may not show a stored
+    value exactly, e.g. a line drops a leading byte-order mark)."""
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
                      index: QModelIndex) -> QWidget:
@@ -78,7 +95,7 @@ class RoadmapTableDelegate(QStyledItemDelegate):
         line = QLineEdit(parent)
         line.setFrame(False)
         if column.max_length:
-            line.setMaxLength(column.max_length)
+            limit_length(line, column.max_length)
         return line
 
     def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
@@ -93,9 +110,13 @@ class RoadmapTableDelegate(QStyledItemDelegate):
             editor.setText("" if value is None else str(value))
         else:
             super().setEditorData(editor, index)
+            return
+        editor.setProperty(SHOWN, editor_value(editor))  # read back, as the user sees it
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel,
                      index: QModelIndex) -> None:
+        if editor.property(SHOWN) is not None and editor_value(editor) == editor.property(SHOWN):
+            return  # untouched: the stored value stays as it is
         if isinstance(editor, QComboBox):
             model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
         elif isinstance(editor, QDateEdit):

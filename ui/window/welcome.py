@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -24,6 +23,7 @@ import resources
 from models.errors import ValidationError
 from models.partners import NAME_MAX, clean_name
 from ui.style import error_label, heading
+from ui.text_fields import line_edit
 
 
 class PartnerNamesForm(QWidget):
@@ -36,10 +36,10 @@ class PartnerNamesForm(QWidget):
         super().__init__(parent)
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
-        self.first = QLineEdit(objectName="firstName", maxLength=NAME_MAX,
-                               placeholderText="e.g. Rachel")
-        self.second = QLineEdit(objectName="secondName", maxLength=NAME_MAX,
-                                placeholderText="e.g. Marcus")
+        self.first = line_edit(limit=NAME_MAX, placeholder="e.g. Rachel")
+        self.first.setObjectName("firstName")
+        self.second = line_edit(limit=NAME_MAX, placeholder="e.g. Marcus")
+        self.second.setObjectName("secondName")
         self.first.setToolTip("The first partner’s name, as you want it shown in the plan")
         self.second.setToolTip("The second partner’s name")
         form.addRow("&One of you:", self.first)
