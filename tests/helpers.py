@@ -25,6 +25,17 @@ def stored(path: Path) -> dict[str, Any]:
         return plan_to_dict(plan.session)
 
 
+def tip_text(tip: str) -> str:
+    """What a tooltip shows: rich text rendered, plain text as it is."""
+    from PySide6.QtGui import Qt, QTextDocument
+
+    if not Qt.mightBeRichText(tip):
+        return tip
+    document = QTextDocument()
+    document.setHtml(tip)
+    return document.toPlainText()
+
+
 def visible_text(label: Any) -> str:
     """The text a QLabel shows, with any rich-text markup rendered away."""
     from PySide6.QtGui import QTextDocument

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.roadmap_layout import MARKERS, Style
-from ui.style import DARK_TEXT, STRONG_INK, clash_color, readable_text_color
+from ui.style import DARK_TEXT, STRONG_INK, clash_color, plain_tip, readable_text_color
 
 BAR_HEIGHT = 20.0
 MARKER_SIZE = 8.0
@@ -98,7 +98,8 @@ class GestureHost(Protocol):
 
 
 class TimeItem(QGraphicsItem):
-    """Something with dates that can be selected, dragged and edited."""
+    """Something with dates that can be selected, dragged and edited. Its
+    ``tooltip`` is plain text (it quotes titles and notes), shown as typed."""
 
     def __init__(self, uuid: str, start: date, end: date | None, color: str, tooltip: str):
         super().__init__()
@@ -106,7 +107,7 @@ class TimeItem(QGraphicsItem):
         self.start = start
         self.end = end
         self.color = QColor(color)
-        self.setToolTip(tooltip)
+        self.setToolTip(plain_tip(tooltip))
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
                       | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable)
         self.setAcceptHoverEvents(True)
@@ -284,7 +285,7 @@ class ClashItem(QGraphicsItem):
         super().__init__()
         self.width = width
         self.height = height
-        self.setToolTip(explanation)
+        self.setToolTip(plain_tip(explanation))  # it quotes titles and names
         self.setZValue(-5)
         self.setAcceptHoverEvents(True)
         # Tall and many: paint only what is exposed.

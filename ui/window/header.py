@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from models.partners import Partner, partners
 from ui.document import PlanDocument
-from ui.style import heading_font, swatch_style
+from ui.style import heading_font, plain_label, plain_tip, swatch_style
 
 
 class CoupleHeader(QWidget):
@@ -70,14 +70,14 @@ class CoupleHeader(QWidget):
         pair = partners(self.document.session)
         self.names.setText(" &amp; ".join(
             f'<span style="color:{p.color}">{html.escape(p.name)}</span>' for p in pair))
-        self.names.setToolTip("\n".join(_describe(p) for p in pair))
+        self.names.setToolTip(plain_tip("\n".join(_describe(p) for p in pair)))
         choices = [(pair[0].uuid, pair[0].name, pair[0].color), ("", "Both of us", ""),
                    (pair[1].uuid, pair[1].name, pair[1].color)]
         for button, (uuid, label, color) in zip(self._choices, choices, strict=True):
-            button.setText(label)
-            button.setToolTip(
+            button.setText(plain_label(label))
+            button.setToolTip(plain_tip(
                 f"{label} at the keyboard: private scoring and writing show only {label}’s part"
-                if uuid else "Both of you at the keyboard: everything is shown, side by side")
+                if uuid else "Both of you at the keyboard: everything is shown, side by side"))
             button.setStyleSheet(
                 f"QToolButton:checked {{ {swatch_style(color)} font-weight: bold; }}"
                 if color else "")

@@ -3,9 +3,10 @@ and the undo group. It holds no business rules; file flows call models."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, SignalInstance
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -26,6 +27,7 @@ from models.plan_file import SUFFIX, PlanFile, suggested_name, unused_path
 from ui.actions import make_action
 from ui.document import PlanDocument
 from ui.messages import show_error
+from ui.style import plain_label, plain_tip
 from ui.window import file_dialogs, settings
 from ui.window.about import show_about
 from ui.window.header import CoupleHeader
@@ -109,10 +111,11 @@ class MainWindow(QMainWindow):
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
 
         edit = bar.addMenu("&Edit")
-        self.undo_action = self.undo_group.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcut(QKeySequence(keys.Undo))
-        self.redo_action = self.undo_group.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcut(QKeySequence(keys.Redo))
+        group = self.undo_group
+        self.undo_action = self._step_action("&Undo", keys.Undo, group.undo,
+                                             group.canUndoChanged, group.undoTextChanged)
+        self.redo_action = self._step_action("&Redo", keys.Redo, group.redo,
+                                             group.canRedoChanged, group.redoTextChanged)
         edit.addAction(self.undo_action)
         edit.addAction(self.redo_action)
         edit.addSeparator()
@@ -146,12 +149,25 @@ class MainWindow(QMainWindow):
         self.about_action = self._action(help_menu, "&About Tandem", self.about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
 
+    def _step_action(self, verb: str, key: QKeySequence.StandardKey, step: Callable[[], None],
+                     can_step: SignalInstance, step_text: SignalInstance) -> QAction:
+        """Undo or Redo, named after the step it takes. QUndoGroup's own
+        actions would show a step named “Ben & Jerry” as “Ben Jerry”."""
+        action = QAction(verb, self)
+        action.setShortcut(QKeySequence(key))
+        action.setEnabled(False)
+        action.triggered.connect(step)
+        can_step.connect(action.setEnabled)
+        step_text.connect(
+            lambda text: action.setText(f"{verb} {plain_label(text)}" if text else verb))
+        return action
+
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
         paths = settings.recent_plans()
         for number, path in enumerate(paths, start=1):
-            action = self.recent_menu.addAction(f"&{number} {path.stem}")
-            action.setToolTip(str(path))
+            action = self.recent_menu.addAction(f"&{number} {plain_label(path.stem)}")
+            action.setToolTip(plain_tip(str(path)))
             action.setStatusTip(str(path))
             action.triggered.connect(lambda _=False, p=path: self.open_plan(p))
         if not paths:
@@ -176,9 +192,11 @@ class MainWindow(QMainWindow):
         choices = [(pair[0].uuid, pair[0].name), (pair[1].uuid, pair[1].name),
                    ("", "Both of Us")]
         for number, (uuid, name) in enumerate(choices, start=1):
-            action = make_action(self, name, lambda _=False, u=uuid: self._set_at_keyboard(u),
+            action = make_action(self, plain_label(name),
+                                 lambda _=False, u=uuid: self._set_at_keyboard(u),
                                  f"Ctrl+Alt+{number}", f"{name} at the keyboard",
                                  checkable=True)
+            action.setToolTip(plain_tip(action.toolTip()))  # it quotes the name
             action.setData(uuid)
             action.setChecked(self.document.at_keyboard == uuid)
             self.keyboard_group.addAction(action)

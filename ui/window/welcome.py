@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 import resources
 from models.errors import ValidationError
 from models.partners import NAME_MAX, clean_name
-from ui.style import error_label, heading
+from ui.style import error_label, heading, plain_tip
 from ui.text_fields import line_edit
 
 
@@ -159,7 +159,7 @@ class WelcomePage(QWidget):
         for path in paths:
             item = QListWidgetItem(f"{path.stem}    —    {path.parent}")
             item.setData(Qt.ItemDataRole.UserRole, str(path))
-            item.setToolTip(str(path))
+            item.setToolTip(plain_tip(str(path)))
             self.recent.addItem(item)
         if not paths:
             placeholder = QListWidgetItem("No plans opened yet.")
