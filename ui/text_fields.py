@@ -36,7 +36,7 @@ class CodePointLimit(QValidator):
         super().__init__(parent)
         self.limit = limit
 
-    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:  # type: ignore[override]  # the stub says object; Qt wants this tuple
+    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
         fits = len(text) <= self.limit
         return (QValidator.State.Acceptable if fits else QValidator.State.Invalid), text, pos
 

@@ -297,7 +297,7 @@ class ClashItem(QGraphicsItem):
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        exposed = option.exposedRect.intersected(self.boundingRect())  # type: ignore[attr-defined]
+        exposed = option.exposedRect.intersected(self.boundingRect())
         painter.fillRect(exposed, clash_color(40))
         painter.setPen(QPen(clash_color(150), 1))
         for x in (0.0, self.width):

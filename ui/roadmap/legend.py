@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPaintEvent, QPen, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from models.roadmap import kinds
@@ -44,7 +44,7 @@ class Legend(QWidget):
     def sizeHint(self) -> QSize:
         return QSize(600, self.heightForWidth(max(self.width(), 600)))
 
-    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def resizeEvent(self, event: QResizeEvent) -> None:
         self.setFixedHeight(self.heightForWidth(self.width()))
         super().resizeEvent(event)
 

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QPointF, QRectF, Signal
+from PySide6.QtCore import QPointF, QRect, QRectF, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSimpleTextItem
 
@@ -127,10 +127,9 @@ class RoadmapScene(QGraphicsScene):
             leader = names.get(season.leader_uuid, "?")
             tooltip = (f"{leader} leads: {season.label}\n{span_text(season.start_date, season.end_date)}"
                        + (f"\n\n{season.notes}" if season.notes else ""))
-            entry = SeasonItem(season.uuid, season.start_date, season.end_date,
-                               colors.get(season.leader_uuid, "#777777"), tooltip,
-                               f"{leader} leads: {season.label}", SEASON_HEIGHT)
-            self._add(entry)
+            self._add(SeasonItem(season.uuid, season.start_date, season.end_date,
+                                 colors.get(season.leader_uuid, "#777777"), tooltip,
+                                 f"{leader} leads: {season.label}", SEASON_HEIGHT))
         for item in items:
             kind = kind_of(item)
             style = item_style(item, today)
@@ -251,7 +250,8 @@ class RoadmapScene(QGraphicsScene):
 
     # -- painting ---------------------------------------------------------------------
 
-    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
+    def drawBackground(self, painter: QPainter, exposed: QRectF | QRect) -> None:
+        rect = QRectF(exposed)
         painter.fillRect(rect, QColor("#fcfbf8"))
         for band in self.bands[1:]:
             color = QColor(band.color)

@@ -34,7 +34,7 @@ from models.roadmap import (
 )
 from models.roadmap_insight import describe_clashes, describe_lead, find_clashes, lead_times
 from models.roadmap_layout import lane_after, lane_key, plan_span
-from ui.actions import make_action
+from ui.actions import Shortcut, make_action
 from ui.document import PlanDocument
 from ui.roadmap.legend import Legend
 from ui.roadmap.scale import DEFAULT_ZOOM, ZOOM_LEVELS, TimeScale
@@ -60,7 +60,8 @@ class RoadmapTab(QWidget):
         self.axis = TimeAxis(self.view)
         self.lanes = LaneHeader(self.view)
         self.legend = Legend()
-        self.insight = QLabel(objectName="roadmapInsight", wordWrap=True)
+        self.insight = QLabel(wordWrap=True)
+        self.insight.setObjectName("roadmapInsight")
         self.insight.setTextFormat(Qt.TextFormat.PlainText)
         self.message = error_label("roadmapMessage")
 
@@ -116,7 +117,7 @@ class RoadmapTab(QWidget):
 
     # -- actions ------------------------------------------------------------------------
 
-    def _action(self, text: str, slot: Callable[[], object], shortcut: object, tip: str,
+    def _action(self, text: str, slot: Callable[[], object], shortcut: Shortcut, tip: str,
                 checkable: bool = False) -> QAction:
         action = make_action(self, text, slot, shortcut, tip, checkable)
         # Only while the roadmap has the focus: Delete must not delete elsewhere.
@@ -159,7 +160,8 @@ class RoadmapTab(QWidget):
             self.toolbar.addAction(action)
         self.toolbar.addSeparator()
         self.toolbar.addAction(self.zoom_out_action)
-        self.zoom_label = QLabel(objectName="zoomLevel")
+        self.zoom_label = QLabel()
+        self.zoom_label.setObjectName("zoomLevel")
         self.zoom_label.setToolTip("How much time the chart shows; dragging snaps to this step")
         self.toolbar.addWidget(self.zoom_label)
         self.toolbar.addAction(self.zoom_in_action)

@@ -40,6 +40,7 @@ from ui.roadmap.table_models import (
     DATE,
     ISO,
     EntryTableModel,
+    ModelIndex,
     RoadmapTableModel,
     SeasonTableModel,
 )
@@ -47,11 +48,14 @@ from ui.style import error_label, heading, plain_tip
 from ui.text_fields import limit_length
 
 
-def source_of(index: QModelIndex) -> QModelIndex:
+def source_of(index: ModelIndex) -> QModelIndex:
     """The index in the entry model under any proxies."""
-    while isinstance(index.model(), QAbstractProxyModel):
-        index = index.model().mapToSource(index)
-    return index
+    source = index.sibling(index.row(), index.column())  # a QModelIndex, even from a persistent one
+    model = source.model()
+    while isinstance(model, QAbstractProxyModel):
+        source = model.mapToSource(source)
+        model = source.model()
+    return source
 
 
 #: The editor's property holding what it showed when it opened.
@@ -76,7 +80,7 @@ class RoadmapTableDelegate(QStyledItemDelegate):
     value exactly, e.g. a line drops a leading byte-order mark)."""
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
-                     index: QModelIndex) -> QWidget:
+                     index: ModelIndex) -> QWidget:
         source = source_of(index)
         model = source.model()
         if not isinstance(model, EntryTableModel):
@@ -98,7 +102,7 @@ class RoadmapTableDelegate(QStyledItemDelegate):
             limit_length(line, column.max_length)
         return line
 
-    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
+    def setEditorData(self, editor: QWidget, index: ModelIndex) -> None:
         value = index.data(Qt.ItemDataRole.EditRole)
         if isinstance(editor, QComboBox):
             editor.setCurrentIndex(max(0, editor.findData(value)))
@@ -114,7 +118,7 @@ class RoadmapTableDelegate(QStyledItemDelegate):
         editor.setProperty(SHOWN, editor_value(editor))  # read back, as the user sees it
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel,
-                     index: QModelIndex) -> None:
+                     index: ModelIndex) -> None:
         if editor.property(SHOWN) is not None and editor_value(editor) == editor.property(SHOWN):
             return  # untouched: the stored value stays as it is
         if isinstance(editor, QComboBox):
@@ -151,7 +155,8 @@ class RoadmapTables(QWidget):
         #: Per view: the selection and current cell to restore after a reset.
         self._kept: dict[QTableView, tuple[list[str], str, int]] = {}
 
-        splitter = QSplitter(Qt.Orientation.Vertical, objectName="roadmapTablesSplitter")
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setObjectName("roadmapTablesSplitter")
         splitter.setChildrenCollapsible(False)
         self.item_view = self._add_table(splitter, "Phases and milestones", self.items,
                                          "roadmapItemTable")
@@ -178,7 +183,8 @@ class RoadmapTables(QWidget):
         proxy = QSortFilterProxyModel(self)
         proxy.setSourceModel(model)
         proxy.setSortRole(Qt.ItemDataRole.UserRole)
-        view = QTableView(objectName=name)
+        view = QTableView()
+        view.setObjectName(name)
         view.setModel(proxy)
         # One delegate per view: a delegate's commitData reaches every view
         # it is set on, and the other one would warn of a stranger's editor.

@@ -3,6 +3,7 @@ selection, a time axis above and lane names beside that stay in sight."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt, Signal
@@ -77,7 +78,7 @@ class RoadmapView(QGraphicsView):
         if self.roadmap.drag is not None:
             return  # keys wait until the drag is over
         selected = self.selected()
-        handlers = {
+        handlers: dict[int, Callable[[], object]] = {
             Qt.Key.Key_Left: lambda: self.nudge_requested.emit(-1),
             Qt.Key.Key_Right: lambda: self.nudge_requested.emit(1),
             Qt.Key.Key_Up: lambda: self.lane_step_requested.emit(-1),

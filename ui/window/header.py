@@ -26,11 +26,13 @@ class CoupleHeader(QWidget):
         self.document: PlanDocument | None = None
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 4)
-        self.names = QLabel(objectName="coupleNames")
+        self.names = QLabel()
+        self.names.setObjectName("coupleNames")
         self.names.setTextFormat(Qt.TextFormat.RichText)
         self.names.setFont(heading_font(self.names.font(), 1.35))
         layout.addWidget(self.names)
-        self.edit_partners = QPushButton("Edit…", toolTip="Change names, colours and roles (Ctrl+E)")
+        self.edit_partners = QPushButton("Edit…")
+        self.edit_partners.setToolTip("Change names, colours and roles (Ctrl+E)")
         self.edit_partners.setFlat(True)
         layout.addWidget(self.edit_partners)
         layout.addStretch(1)
@@ -41,7 +43,8 @@ class CoupleHeader(QWidget):
         # colours and the partner each stands for follow the plan.
         self._choices: list[QToolButton] = []
         for index in range(3):
-            button = QToolButton(checkable=True, autoRaise=False)
+            button = QToolButton()
+            button.setCheckable(True)
             button.setObjectName(f"atKeyboard{index}")
             self.keyboard_group.addButton(button)
             layout.addWidget(button)

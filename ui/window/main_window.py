@@ -20,18 +20,19 @@ from PySide6.QtWidgets import (
 )
 
 import resources
+from models.base import Entity
 from models.errors import TandemError
 from models.exchange import rows_from_dict
 from models.partners import couple_name, new_plan_rows, partners
 from models.plan_file import SUFFIX, PlanFile, suggested_name, unused_path
-from ui.actions import make_action
+from ui.actions import Shortcut, make_action
 from ui.document import PlanDocument
 from ui.messages import show_error
 from ui.style import plain_label, plain_tip
 from ui.window import file_dialogs, settings
 from ui.window.about import show_about
 from ui.window.header import CoupleHeader
-from ui.window.tabs import create_tabs
+from ui.window.tabs import PlanTab, create_tabs
 from ui.window.welcome import WelcomePage
 
 EXAMPLE_RESOURCE = "examples/rachel-and-marcus.json"
@@ -64,7 +65,8 @@ class MainWindow(QMainWindow):
         self.header = CoupleHeader()
         self.header.edit_partners.clicked.connect(self.edit_partners)
         layout.addWidget(self.header)
-        self.tabs = QTabWidget(documentMode=True, objectName="planTabs")
+        self.tabs = QTabWidget(documentMode=True)
+        self.tabs.setObjectName("planTabs")
         self.tab_pages = create_tabs()
         for title, widget in self.tab_pages:
             self.tabs.addTab(widget, title)
@@ -82,9 +84,9 @@ class MainWindow(QMainWindow):
 
     # -- menus ------------------------------------------------------------------
 
-    def _action(self, menu: QMenu, text: str, slot: object, shortcut: object = None,
-                tip: str = "") -> QAction:
-        action = make_action(self, text, slot, shortcut, tip)  # type: ignore[arg-type]
+    def _action(self, menu: QMenu, text: str, slot: Callable[..., object],
+                shortcut: Shortcut | None = None, tip: str = "") -> QAction:
+        action = make_action(self, text, slot, shortcut, tip)
         menu.addAction(action)
         return action
 
@@ -130,7 +132,8 @@ class MainWindow(QMainWindow):
                 view, title, lambda _=False, i=index: self.tabs.setCurrentIndex(i),
                 f"Ctrl+{index + 1}"))
         view.addSeparator()
-        self.history_dock = QDockWidget("Undo History", self, objectName="undoHistory")
+        self.history_dock = QDockWidget("Undo History", self)
+        self.history_dock.setObjectName("undoHistory")
         self.history = QUndoView(self.undo_group)
         self.history.setEmptyLabel("Plan as opened")
         self.history.setToolTip("Every change since the plan was opened; click a step to go "
@@ -158,8 +161,11 @@ class MainWindow(QMainWindow):
         action.setEnabled(False)
         action.triggered.connect(step)
         can_step.connect(action.setEnabled)
-        step_text.connect(
-            lambda text: action.setText(f"{verb} {plain_label(text)}" if text else verb))
+
+        def name(text: str) -> None:
+            action.setText(f"{verb} {plain_label(text)}" if text else verb)
+
+        step_text.connect(name)
         return action
 
     def _fill_recent_menu(self) -> None:
@@ -270,7 +276,8 @@ class MainWindow(QMainWindow):
         self.header.set_document(document)
         self._fill_keyboard_menu()
         for _title, widget in self.tab_pages:
-            widget.set_document(document)  # type: ignore[attr-defined]
+            assert isinstance(widget, PlanTab)
+            widget.set_document(document)
         for action in (self.save_copy_action, self.close_action, self.partners_action,
                        *self.tab_actions):
             action.setEnabled(document is not None)
@@ -296,7 +303,7 @@ class MainWindow(QMainWindow):
         if path is not None:
             self.open_plan(path)
 
-    def _create(self, path: Path, rows: list) -> None:  # type: ignore[type-arg]
+    def _create(self, path: Path, rows: list[Entity]) -> None:
         if self.document is not None and _same_file(self.document.plan.path, path):
             show_error(self, "That plan is open. Choose another name for the new plan.")
             return
@@ -312,7 +319,7 @@ class MainWindow(QMainWindow):
         try:
             rows = new_plan_rows(first, second)
         except TandemError as error:
-            self.welcome.names.show_error(error)  # type: ignore[arg-type]
+            self.welcome.names.show_error(error)
             return
         self._create(unused_path(settings.data_folder(), suggested_name(first, second)), rows)
 

@@ -4,7 +4,7 @@ under ``ui/`` (beside ``ui/roadmap/``) and one line here."""
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
@@ -14,6 +14,7 @@ from ui.document import PlanDocument
 from ui.style import HINT_STYLE, heading
 
 
+@runtime_checkable
 class PlanTab(Protocol):
     def set_document(self, document: PlanDocument | None) -> None: ...
 
@@ -30,7 +31,8 @@ class ExerciseIntroTab(QWidget):
         text = QLabel(content["text"], wordWrap=True)
         text.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(text)
-        status = QLabel(content["status"], objectName="exerciseStatus")
+        status = QLabel(content["status"])
+        status.setObjectName("exerciseStatus")
         status.setStyleSheet(f"{HINT_STYLE} font-style: italic;")
         layout.addWidget(status)
         layout.addStretch(1)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 import resources
-from models.errors import ValidationError
+from models.errors import TandemError, ValidationError
 from models.partners import NAME_MAX, clean_name
 from ui.style import error_label, heading, plain_tip
 from ui.text_fields import line_edit
@@ -59,7 +59,7 @@ class PartnerNamesForm(QWidget):
     def is_filled(self) -> bool:
         return all(name.strip() for name in self.names())
 
-    def show_error(self, error: ValidationError) -> None:
+    def show_error(self, error: TandemError) -> None:
         self.error.setText(error.message)
         self.error.show()
         target = self.first
@@ -114,7 +114,8 @@ class WelcomePage(QWidget):
             "in one plan file on this computer.")
         self.names = PartnerNamesForm()
         start_layout.addWidget(self.names)
-        self.start_button = QPushButton("Start our plan", objectName="startPlan", default=True)
+        self.start_button = QPushButton("Start our plan", default=True)
+        self.start_button.setObjectName("startPlan")
         self.start_button.setEnabled(False)
         self.start_button.clicked.connect(
             lambda: self.start_requested.emit(*self.names.names()))
@@ -132,7 +133,8 @@ class WelcomePage(QWidget):
             "plan both careers: the roadmap of their past and future, and the seasons in "
             "which each career leads.")
         example_layout.addStretch(1)
-        self.example_button = QPushButton("Open the example", objectName="openExample")
+        self.example_button = QPushButton("Open the example")
+        self.example_button.setObjectName("openExample")
         self.example_button.clicked.connect(self.example_requested)
         example_layout.addWidget(self.example_button, 0, Qt.AlignmentFlag.AlignRight)
         cards.addWidget(example, 1)
@@ -142,11 +144,13 @@ class WelcomePage(QWidget):
         recent_row = QHBoxLayout()
         recent_row.addWidget(QLabel("Recent plans:"))
         recent_row.addStretch(1)
-        self.open_button = QPushButton("Open a plan file…", objectName="openPlan")
+        self.open_button = QPushButton("Open a plan file…")
+        self.open_button.setObjectName("openPlan")
         self.open_button.clicked.connect(self.open_requested)
         recent_row.addWidget(self.open_button)
         outer.addLayout(recent_row)
-        self.recent = QListWidget(objectName="recentPlans")
+        self.recent = QListWidget()
+        self.recent.setObjectName("recentPlans")
         self.recent.setToolTip("Double-click or press Enter to open")
         self.recent.itemActivated.connect(
             lambda item: self.recent_requested.emit(Path(item.data(Qt.ItemDataRole.UserRole))))
