@@ -50,7 +50,7 @@ from ui.text_fields import limit_length
 
 def source_of(index: ModelIndex) -> QModelIndex:
     """The index in the entry model under any proxies."""
-    source = index.sibling(index.row(), index.column())  # a QModelIndex, even from a persistent one
+    source = index.sibling(index.row(), index.column())  # a QModelIndex, whatever was given
     model = source.model()
     while isinstance(model, QAbstractProxyModel):
         source = model.mapToSource(source)

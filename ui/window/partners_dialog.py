@@ -79,6 +79,7 @@ class PartnersDialog(QDialog):
     def __init__(self, document: PlanDocument, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle("Partners")
+        self.setMinimumWidth(420)  # a refusal under a field reads in a line or two
         self.document = document
         self.pair = partners(document.session)
         layout = QVBoxLayout(self)
