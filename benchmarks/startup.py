@@ -65,7 +65,7 @@ def done():
 
 plan = Path(sys.argv[1])
 app = make_application(sys.argv)
-from ui.main_window import MainWindow
+from ui.window.main_window import MainWindow
 window = MainWindow()
 window.open_at_start(plan)
 if window.document is None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,17 @@ def stored(path: Path) -> dict[str, Any]:
         return plan_to_dict(plan.session)
 
 
+def tip_text(tip: str) -> str:
+    """What a tooltip shows: rich text rendered, plain text as it is."""
+    from PySide6.QtGui import Qt, QTextDocument
+
+    if not Qt.mightBeRichText(tip):
+        return tip
+    document = QTextDocument()
+    document.setHtml(tip)
+    return document.toPlainText()
+
+
 def visible_text(label: Any) -> str:
     """The text a QLabel shows, with any rich-text markup rendered away."""
     from PySide6.QtGui import QTextDocument
@@ -31,3 +43,22 @@ def visible_text(label: Any) -> str:
     document = QTextDocument()
     document.setHtml(label.text())
     return document.toPlainText()
+
+
+def type_text(qtbot: Any, widget: Any, text: str) -> None:
+    """Type ``text`` as a person would: printable ASCII key by key
+    (``keyClicks`` knows no other keys), a line break as Return, anything else
+    committed by the input method, as Cyrillic, CJK and emoji are typed."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QInputMethodEvent
+    from PySide6.QtWidgets import QApplication
+
+    for run in re.findall(r"\n|[\x20-\x7e]+|[^\x20-\x7e\n]+", text):
+        if run == "\n":
+            qtbot.keyClick(widget, Qt.Key.Key_Return)
+        elif run.isascii():
+            qtbot.keyClicks(widget, run)
+        else:
+            event = QInputMethodEvent()
+            event.setCommitString(run)
+            QApplication.sendEvent(widget, event)

@@ -7,13 +7,13 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QMessageBox, QToolButton
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QLineEdit, QMessageBox, QToolButton
 from pytestqt.qtbot import QtBot
 
 from models.partners import partners
 from tests.helpers import stored, visible_text
-from ui import settings
-from ui.main_window import EXAMPLE_FILE, MainWindow
+from ui.window import settings
+from ui.window.main_window import EXAMPLE_FILE, MainWindow
 
 
 @pytest.fixture
@@ -94,7 +94,7 @@ def test_menus_carry_the_standard_shortcuts(window: MainWindow) -> None:
 
 def test_partner_edit_is_one_undo_step_through_the_file(
         qtbot: QtBot, window: MainWindow, plan_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from ui.partners_dialog import PartnersDialog
+    from ui.window.partners_dialog import PartnersDialog
 
     assert window.open_plan(plan_path)
     dialog = PartnersDialog(window.document, window)
@@ -116,15 +116,22 @@ def test_partner_edit_is_one_undo_step_through_the_file(
 
 def test_partner_dialog_shows_refusals_in_place_and_stores_nothing(
         qtbot: QtBot, window: MainWindow, plan_path: Path) -> None:
-    from ui.partners_dialog import PartnersDialog
+    from ui.window.partners_dialog import PartnersDialog
 
     window.open_plan(plan_path)
     dialog = PartnersDialog(window.document, window)
     qtbot.addWidget(dialog)
-    dialog.findChild(QLineEdit, "name2").setText("   ")
+    name2 = dialog.findChild(QLineEdit, "name2")
+    name2.setText("   ")
     dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
     assert dialog.result() != dialog.DialogCode.Accepted, "the dialog stays open"
-    assert dialog.error.text() == "A partner’s name can’t be empty."
+    error = dialog.findChild(QLabel, "name2Error")
+    assert error.text() == "A partner’s name can’t be empty.", "under Bo's name, not Ana's"
+    assert not error.isHidden()
+    shown = [label.objectName() for label in dialog.findChildren(QLabel)
+             if label.objectName().endswith("rror") and not label.isHidden()]
+    assert shown == ["name2Error"]
+    assert dialog.focusWidget() is name2
     assert not window.undo_action.isEnabled()
     window.close_plan()
     assert partner_names(plan_path) == ["Ana", "Bo"]
@@ -145,7 +152,7 @@ def test_opening_a_wrong_file_says_why_and_keeps_the_current_plan(
 def test_save_a_copy_as_writes_a_plan_that_opens(qtbot: QtBot, window: MainWindow,
                                                  plan_path: Path, tmp_path: Path,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
-    from ui import file_dialogs
+    from ui.window import file_dialogs
 
     window.open_plan(plan_path)
     target = tmp_path / "for the counselor.tandem"
@@ -193,7 +200,7 @@ def test_the_save_dialog_adds_the_suffix_before_asking_to_replace(
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QFileDialog
 
-    from ui.file_dialogs import ask_save_path
+    from ui.window.file_dialogs import ask_save_path
 
     existing = tmp_path / "Kai & Lee.tandem"
     existing.write_text("someone else's plan")

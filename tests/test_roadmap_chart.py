@@ -18,6 +18,7 @@ from models.calendar import add_months
 from models.partners import new_plan_rows, partners
 from models.plan_file import PlanFile
 from models.roadmap import RoadmapItem, Season, new_item, new_season, roadmap_items, seasons
+from tests.helpers import tip_text
 from ui.document import PlanDocument
 from ui.roadmap.items import BAR_HEIGHT, ClashItem
 from ui.roadmap.scale import ZOOM_LEVELS
@@ -240,7 +241,7 @@ def test_ctrl_wheel_zooms_in(chart: Chart, qtbot: QtBot) -> None:
 
 def test_clashing_transitions_are_highlighted_and_explained(chart: Chart) -> None:
     clashes = [i for i in chart.tab.scene.items() if isinstance(i, ClashItem)]
-    tips = [c.toolTip() for c in clashes]
+    tips = [tip_text(c.toolTip()) for c in clashes]
     assert any(t.startswith("Q1 2027") and "Ana starts a new job (Design lead)" in t
                and "Bo studies (Nursing degree)" in t for t in tips), tips
     assert "1 quarter with demanding transitions for both of you is shaded red: hover over it" \

@@ -4,7 +4,6 @@ field it is about with nothing stored."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
@@ -12,15 +11,12 @@ from typing import TypeVar
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
     QLabel,
-    QWidget,
 )
 from pytestqt.qtbot import QtBot
 
@@ -28,6 +24,7 @@ from models.errors import ValidationError
 from models.partners import partners
 from models.plan_file import PlanFile
 from models.roadmap import RoadmapItem, Season, new_item, new_season, roadmap_items, seasons
+from tests.helpers import type_text
 from ui.document import PlanDocument
 from ui.roadmap.editor import SEASON_INTRO, EntryDialog, ItemDialog, SeasonDialog
 
@@ -80,21 +77,6 @@ def shown(qtbot: QtBot, dialog: D) -> D:
     dialog.show()
     qtbot.waitExposed(dialog)
     return dialog
-
-
-def type_text(qtbot: QtBot, widget: QWidget, text: str) -> None:
-    """Type ``text`` as a person would: printable ASCII key by key
-    (``keyClicks`` knows no other keys), a line break as Return, anything else
-    committed by the input method, as Cyrillic, CJK and emoji are typed."""
-    for run in re.findall(r"\n|[\x20-\x7e]+|[^\x20-\x7e\n]+", text):
-        if run == "\n":
-            qtbot.keyClick(widget, Qt.Key.Key_Return)
-        elif run.isascii():
-            qtbot.keyClicks(widget, run)
-        else:
-            event = QInputMethodEvent()
-            event.setCommitString(run)
-            QApplication.sendEvent(widget, event)
 
 
 def click_ok(qtbot: QtBot, dialog: EntryDialog) -> None:

@@ -8,9 +8,13 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 
+#: A key sequence as Qt takes it: "Ctrl+D", a standard key, or a sequence.
+Shortcut = str | QKeySequence | QKeySequence.StandardKey
 
-def make_action(parent: QObject, text: str, slot: Callable[[], object],
-                shortcut: object = None, tip: str = "", checkable: bool = False) -> QAction:
+
+def make_action(parent: QObject, text: str, slot: Callable[..., object],
+                shortcut: Shortcut | None = None, tip: str = "",
+                checkable: bool = False) -> QAction:
     action = QAction(text, parent)
     if shortcut is not None:
         action.setShortcut(QKeySequence(shortcut))

@@ -10,9 +10,9 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 import resources
+from ui.window.about import app_version
 
 APP_NAME = "Tandem"
-VERSION = "0.1.0"
 
 
 def make_application(argv: list[str]) -> QApplication:
@@ -20,7 +20,7 @@ def make_application(argv: list[str]) -> QApplication:
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
-    app.setApplicationVersion(VERSION)
+    app.setApplicationVersion(app_version())
     app.setDesktopFileName("tandem")
     app.setWindowIcon(QIcon(str(resources.path("icons/tandem.svg"))))
     return app
@@ -29,7 +29,7 @@ def make_application(argv: list[str]) -> QApplication:
 def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="tandem", description="Plan two careers together.")
     parser.add_argument("plan", nargs="?", type=Path, help="a .tandem plan file to open")
-    parser.add_argument("--version", action="version", version=f"Tandem {VERSION}")
+    parser.add_argument("--version", action="version", version=f"Tandem {app_version()}")
     return parser.parse_args(argv)
 
 
@@ -37,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv if argv is None else argv
     args = parse_args(argv[1:])
     app = make_application(argv)
-    from ui.main_window import MainWindow
+    from ui.window.main_window import MainWindow
 
     window = MainWindow()
     window.open_at_start(args.plan)

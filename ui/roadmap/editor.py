@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import TypeVar
 
-from PySide6.QtCore import QDate, QRectF, QSize, Qt
+from PySide6.QtCore import QDate, QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -16,20 +17,18 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QGridLayout,
     QLabel,
-    QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from models.changes import Edit
-from models.errors import TandemError, ValidationError
+from models.errors import TandemError
 from models.partners import partners
 from models.roadmap import (
     LABEL_MAX,
+    NOTES_MAX,
     TITLE_MAX,
     Kind,
     RoadmapItem,
@@ -44,9 +43,13 @@ from models.roadmap import (
 )
 from models.roadmap_layout import SHARED, lane_key, lane_order
 from ui.document import PlanDocument
+from ui.form import Form
 from ui.roadmap.items import paint_kind
+from ui.style import HINT_STYLE
+from ui.text_fields import NotesEdit, line_edit
 
-ERROR_STYLE = "color: #b3261e;"
+W = TypeVar("W", bound=QWidget)
+
 #: The date widgets reach a little past the models' range (1940–2100), so that
 #: a date out of it is refused with the models' message rather than clamped.
 WIDGET_EARLIEST = QDate(1900, 1, 1)
@@ -100,32 +103,16 @@ def _select_data(combo: QComboBox, value: object) -> None:
         combo.setCurrentIndex(index)
 
 
-class NotesEdit(QPlainTextEdit):
-    """Four lines high to begin with; it takes the room when the form grows."""
-
-    def __init__(self, text: str, parent: QWidget | None = None):
-        super().__init__(text, parent, tabChangesFocus=True,
-                         placeholderText="Anything you want to remember about it")
-        self.setMinimumHeight(self._height(2))
-
-    def _height(self, lines: int) -> int:
-        margins = self.contentsMargins()
-        return (self.fontMetrics().lineSpacing() * lines + margins.top() + margins.bottom()
-                + 2 * int(self.document().documentMargin()))
-
-    def sizeHint(self) -> QSize:
-        return QSize(super().sizeHint().width(), self._height(4))
-
-
-# -- the shared form -------------------------------------------------------------
+# -- the shared dialog -----------------------------------------------------------
 
 class EntryDialog(QDialog):
-    """A form for one roadmap entry: fields in a grid, each with its
-    own error line directly beneath it, a general error line, and OK/Cancel.
+    """A dialog for one roadmap entry: a :class:`Form` (each field with its
+    own error line beneath it, and a general one), then OK and Cancel.
 
     Subclasses add fields with :meth:`add_field` (keyed by the models' field
     name, so a :class:`ValidationError` finds its place) and build their edit
-    in :meth:`build`."""
+    in :meth:`build`; an edit of a stored entry carries only the fields the
+    user changed (:meth:`Form.changed`)."""
 
     def __init__(self, document: PlanDocument, entry: RoadmapItem | Season | None,
                  parent: QWidget | None = None):
@@ -137,15 +124,10 @@ class EntryDialog(QDialog):
         self.saved_uuid: str | None = None
         self.setMinimumWidth(440)
         self.body = QVBoxLayout(self)
-        # A grid, not a QFormLayout: it gives a wrapped error line the height
-        # its text needs at the width it has.
-        self.form = QGridLayout()
-        self.form.setColumnStretch(1, 1)
-        self.body.addLayout(self.form)
-        self.fields: dict[str, QWidget] = {}
-        self.error_labels: dict[str, QLabel] = {}
-        self.form_error = self._error_label("")
-        self.body.addWidget(self.form_error)
+        self.form = Form()
+        self.body.addWidget(self.form)
+        self.fields = self.form.fields
+        self.error_labels = self.form.error_labels
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button: QPushButton = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -161,29 +143,15 @@ class EntryDialog(QDialog):
         label.setObjectName("intro")
         label.setWordWrap(True)
         label.setTextFormat(Qt.TextFormat.PlainText)
-        label.setStyleSheet("color: palette(placeholder-text);")
+        label.setStyleSheet(HINT_STYLE)
         self.body.insertWidget(0, label)
         self.body.insertSpacing(1, 6)
         return label
 
-    def add_field(self, field: str, label: str, widget: QWidget, tooltip: str) -> QWidget:
+    def add_field(self, field: str, label: str, widget: W, tooltip: str) -> W:
         """A labelled row (``label`` with its mnemonic, e.g. "&Title:") and,
         hidden until needed, the row of its error message."""
-        widget.setObjectName(field)
-        widget.setToolTip(tooltip)
-        caption = QLabel(label)
-        caption.setBuddy(widget)
-        row = self.form.rowCount()
-        top = isinstance(widget, QPlainTextEdit)
-        caption.setAlignment(Qt.AlignmentFlag.AlignLeft | (
-            Qt.AlignmentFlag.AlignTop if top else Qt.AlignmentFlag.AlignVCenter))
-        if isinstance(widget, QPlainTextEdit):
-            caption.setContentsMargins(0, widget.frameWidth() + 2, 0, 0)
-        self.form.addWidget(caption, row, 0)
-        self.form.addWidget(widget, row, 1)
-        self.form.addWidget(self._error_label(field), row + 1, 1)
-        self.fields[field] = widget
-        return widget
+        return self.form.add_field(field, label, widget, tooltip)
 
     def date_edit(self, value: date) -> QDateEdit:
         edit = QDateEdit(to_qdate(value))
@@ -193,49 +161,18 @@ class EntryDialog(QDialog):
         edit.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToNearestValue)
         return edit
 
-    def _error_label(self, field: str) -> QLabel:
-        label = QLabel()
-        label.setObjectName(f"{field or 'form'}Error")
-        label.setWordWrap(True)
-        label.setTextFormat(Qt.TextFormat.PlainText)
-        label.setStyleSheet(ERROR_STYLE)
-        label.hide()
-        self.error_labels[field] = label
-        return label
-
     # -- errors --
 
     def error_label(self, field: str) -> QLabel:
         """The error line of a models' field name; "" is the general one."""
-        return self.error_labels[field]
+        return self.form.error_label(field)
 
     def clear_errors(self) -> None:
-        for label in self.error_labels.values():
-            label.clear()
-            label.hide()
+        self.form.clear_errors()
 
     def show_error(self, error: TandemError) -> None:
         """Put the message under its field (or above the buttons) and focus it."""
-        self.clear_errors()
-        field = error.field if isinstance(error, ValidationError) else ""
-        if field not in self.fields:
-            field = ""
-        label = self.error_labels[field]
-        label.setText(error.message)
-        label.show()
-        if field:
-            widget = self.fields[field]
-            widget.setFocus(Qt.FocusReason.OtherFocusReason)
-            if isinstance(widget, QLineEdit | QAbstractSpinBox):
-                widget.selectAll()
-        self._fit()
-
-    def _fit(self) -> None:
-        """Grow to show a message that wraps; never shrink what the user sized."""
-        self.body.activate()
-        needed = self.body.totalHeightForWidth(self.width())
-        if needed > self.height():
-            self.resize(self.width(), needed)
+        self.form.show_error(error)
 
     # -- storing --
 
@@ -275,8 +212,8 @@ class ItemDialog(EntryDialog):
         self.setWindowTitle(f"Add {noun}" if item is None else f"Edit “{item.title}”")
         self.lanes = lane_order(partners(document.session))
 
-        self.title_edit = QLineEdit(item.title if item else "", maxLength=TITLE_MAX,
-                                    placeholderText="e.g. PhD in Lisbon" if self.is_phase
+        self.title_edit = line_edit(item.title if item else "", limit=TITLE_MAX,
+                                    placeholder="e.g. PhD in Lisbon" if self.is_phase
                                     else "e.g. Defend the thesis")
         self.add_field("title", "&Title:", self.title_edit,
                        "What this is, as it will read on the roadmap")
@@ -320,7 +257,7 @@ class ItemDialog(EntryDialog):
         self.add_field("status", "Stat&us:", self.status_combo,
                        "Planned, done, or dropped (kept on the roadmap, struck out)")
 
-        self.notes = NotesEdit(item.notes if item is not None else "")
+        self.notes = NotesEdit(item.notes if item is not None else "", limit=NOTES_MAX)
         self.add_field("notes", "&Notes:", self.notes,
                        "Details, conditions or doubts you want to remember")
 
@@ -337,19 +274,17 @@ class ItemDialog(EntryDialog):
 
     def build(self) -> tuple[str, Edit]:
         title = self.title_edit.text()
-        kind = self.kind_combo.currentData()
+        if self.item is not None:
+            changes = self.form.changed()
+            if "partner_uuid" in changes:
+                changes["partner_uuid"] = changes["partner_uuid"] or None  # "Our life"
+            return f"Edit “{title.strip()}”", edit_entry(self.item, **changes)
         lane = self.lane_combo.currentData()
-        partner_uuid = None if lane == SHARED else lane
-        start = to_date(self.start_edit.date())
-        end = to_date(self.end_edit.date()) if self.end_edit is not None else None
-        status = self.status_combo.currentData()
-        notes = self.notes.toPlainText()
-        if self.item is None:
-            return f"Add “{title.strip()}”", new_item(
-                kind, title, start, end, partner_uuid=partner_uuid, status=status, notes=notes)
-        return f"Edit “{title.strip()}”", edit_entry(
-            self.item, title=title, kind=kind, partner_uuid=partner_uuid, start_date=start,
-            end_date=end, status=status, notes=notes)
+        return f"Add “{title.strip()}”", new_item(
+            self.kind_combo.currentData(), title, to_date(self.start_edit.date()),
+            to_date(self.end_edit.date()) if self.end_edit is not None else None,
+            partner_uuid=None if lane == SHARED else lane,
+            status=self.status_combo.currentData(), notes=self.notes.raw_text())
 
 
 # -- seasons ---------------------------------------------------------------------
@@ -380,8 +315,8 @@ class SeasonDialog(EntryDialog):
         self.add_field("leader_uuid", "&Leads:", self.leader_combo,
                        "Whose career takes priority during this season")
 
-        self.label_edit = QLineEdit(season.label if season is not None else "",
-                                    maxLength=LABEL_MAX, placeholderText="e.g. Startup, MBA")
+        self.label_edit = line_edit(season.label if season is not None else "",
+                                    limit=LABEL_MAX, placeholder="e.g. Startup, MBA")
         self.add_field("label", "&What for:", self.label_edit,
                        "What the season is for, in a word or two")
 
@@ -394,20 +329,16 @@ class SeasonDialog(EntryDialog):
         self.add_field("end_date", "&End:", self.end_edit,
                        "The last day of the season, when you agreed to look at it again")
 
-        self.notes = NotesEdit(season.notes if season is not None else "")
+        self.notes = NotesEdit(season.notes if season is not None else "", limit=NOTES_MAX)
         self.add_field("notes", "&Notes:", self.notes,
                        "What you agreed: what the other career keeps, when you review it")
         self.label_edit.setFocus()
 
     def build(self) -> tuple[str, Edit]:
-        leader_uuid = self.leader_combo.currentData()
         label = self.label_edit.text()
-        start = to_date(self.start_edit.date())
-        end = to_date(self.end_edit.date())
-        notes = self.notes.toPlainText()
-        if self.season is None:
-            return f"Add season “{label.strip()}”", new_season(
-                leader_uuid, label, start, end, notes=notes)
-        return f"Edit season “{label.strip()}”", edit_entry(
-            self.season, leader_uuid=leader_uuid, label=label, start_date=start,
-            end_date=end, notes=notes)
+        if self.season is not None:
+            return f"Edit season “{label.strip()}”", edit_entry(self.season,
+                                                                 **self.form.changed())
+        return f"Add season “{label.strip()}”", new_season(
+            self.leader_combo.currentData(), label, to_date(self.start_edit.date()),
+            to_date(self.end_edit.date()), notes=self.notes.raw_text())

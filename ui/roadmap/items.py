@@ -4,7 +4,7 @@ clash highlights. They paint and report gestures; the scene decides."""
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import Protocol, runtime_checkable
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -26,9 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.roadmap_layout import MARKERS, Style
-
-if TYPE_CHECKING:
-    from ui.roadmap.scene import RoadmapScene
+from ui.style import DARK_TEXT, STRONG_INK, clash_color, plain_tip, readable_text_color
 
 BAR_HEIGHT = 20.0
 MARKER_SIZE = 8.0
@@ -80,12 +78,28 @@ def marker_path(shape: str, center: QPointF, size: float) -> QPainterPath:
 
 
 def text_color(color: QColor, alpha: float) -> QColor:
-    strong = alpha >= 0.8 and color.lightnessF() < 0.62
-    return QColor("#ffffff") if strong else QColor("#1d1d1d")
+    """A bar's label: on a strong fill, whichever reads on its colour; on a
+    faint one, dark, as on the chart's light background."""
+    return QColor(readable_text_color(color) if alpha >= 0.8 else DARK_TEXT)
+
+
+@runtime_checkable
+class GestureHost(Protocol):
+    """What an item asks of the scene it is in: the scene decides what a
+    gesture means (the items know nothing more of it)."""
+
+    def begin_drag(self, entry: TimeItem, mode: str, press: QPointF) -> None: ...
+
+    def drag_to(self, point: QPointF) -> None: ...
+
+    def finish_drag(self) -> None: ...
+
+    def request_edit(self, uuid: str) -> None: ...
 
 
 class TimeItem(QGraphicsItem):
-    """Something with dates that can be selected, dragged and edited."""
+    """Something with dates that can be selected, dragged and edited. Its
+    ``tooltip`` is plain text (it quotes titles and notes), shown as typed."""
 
     def __init__(self, uuid: str, start: date, end: date | None, color: str, tooltip: str):
         super().__init__()
@@ -93,7 +107,7 @@ class TimeItem(QGraphicsItem):
         self.start = start
         self.end = end
         self.color = QColor(color)
-        self.setToolTip(tooltip)
+        self.setToolTip(plain_tip(tooltip))
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
                       | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable)
         self.setAcceptHoverEvents(True)
@@ -104,8 +118,10 @@ class TimeItem(QGraphicsItem):
         self.prepareGeometryChange()
         self.width = max(width, 3.0)
 
-    def roadmap(self) -> RoadmapScene:
-        return self.scene()  # type: ignore[return-value]
+    def host(self) -> GestureHost | None:
+        """The scene, when it takes gestures (a plain scene only shows the item)."""
+        scene = self.scene()
+        return scene if isinstance(scene, GestureHost) else None
 
     def grip_at(self, x: float) -> str:
         """"start" or "end" when the pointer is on a resizable edge, else "move"."""
@@ -118,20 +134,26 @@ class TimeItem(QGraphicsItem):
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         super().mousePressEvent(event)  # selection
-        if event.button() == Qt.MouseButton.LeftButton:
-            self.roadmap().begin_drag(self, self.grip_at(event.pos().x()), event.scenePos())
+        host = self.host()
+        if host is not None and event.button() == Qt.MouseButton.LeftButton:
+            host.begin_drag(self, self.grip_at(event.pos().x()), event.scenePos())
             event.accept()
 
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        self.roadmap().drag_to(event.scenePos())
+        host = self.host()
+        if host is not None:
+            host.drag_to(event.scenePos())
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        if event.button() == Qt.MouseButton.LeftButton:
-            self.roadmap().finish_drag()
+        host = self.host()
+        if host is not None and event.button() == Qt.MouseButton.LeftButton:
+            host.finish_drag()
         super().mouseReleaseEvent(event)
 
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        self.roadmap().edit_requested.emit(self.uuid)
+        host = self.host()
+        if host is not None:
+            host.request_edit(self.uuid)
 
 
 class PhaseItem(TimeItem):
@@ -165,7 +187,7 @@ class PhaseItem(TimeItem):
             painter.setBrush(QBrush(self.color.darker(135), pattern))
             painter.drawRoundedRect(rect, 4, 4)
         selected = self.isSelected()
-        pen = QPen(QColor("#111111") if selected else self.color.darker(130),
+        pen = QPen(QColor(STRONG_INK) if selected else self.color.darker(130),
                    2.2 if selected else 1.0)
         if self.style.outline_dashed or self.style.pattern == "dashed":
             pen.setStyle(Qt.PenStyle.DashLine)
@@ -206,7 +228,7 @@ class MilestoneItem(TimeItem):
         fill = QColor(self.color)
         fill.setAlphaF(max(self.style.fill_alpha, 0.25))
         selected = self.isSelected()
-        pen = QPen(QColor("#111111") if selected else self.color.darker(140),
+        pen = QPen(QColor(STRONG_INK) if selected else self.color.darker(140),
                    2.2 if selected else 1.0)
         if self.style.outline_dashed:
             pen.setStyle(Qt.PenStyle.DashLine)
@@ -216,7 +238,7 @@ class MilestoneItem(TimeItem):
         font = QFont(painter.font())
         font.setStrikeOut(self.style.struck_out)
         painter.setFont(font)
-        painter.setPen(QColor("#1d1d1d") if self.style.fill_alpha > 0.2 else QColor("#777777"))
+        painter.setPen(QColor(DARK_TEXT) if self.style.fill_alpha > 0.2 else QColor("#777777"))
         text_rect = QRectF(MARKER_SIZE + 4, 0, self.label_width - 4, BAR_HEIGHT)
         label = QFontMetricsF(font).elidedText(self.style.label, Qt.TextElideMode.ElideRight,
                                                text_rect.width())
@@ -243,7 +265,7 @@ class SeasonItem(TimeItem):
         fill = QColor(self.color)
         fill.setAlphaF(0.22)
         selected = self.isSelected()
-        painter.setPen(QPen(QColor("#111111") if selected else self.color, 2.2 if selected else 1))
+        painter.setPen(QPen(QColor(STRONG_INK) if selected else self.color, 2.2 if selected else 1))
         painter.setBrush(fill)
         painter.drawRoundedRect(rect, 6, 6)
         font = QFont(painter.font())
@@ -263,7 +285,7 @@ class ClashItem(QGraphicsItem):
         super().__init__()
         self.width = width
         self.height = height
-        self.setToolTip(explanation)
+        self.setToolTip(plain_tip(explanation))  # it quotes titles and names
         self.setZValue(-5)
         self.setAcceptHoverEvents(True)
         # Tall and many: paint only what is exposed.
@@ -275,9 +297,9 @@ class ClashItem(QGraphicsItem):
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        exposed = option.exposedRect.intersected(self.boundingRect())  # type: ignore[attr-defined]
-        painter.fillRect(exposed, QColor(214, 48, 49, 40))
-        painter.setPen(QPen(QColor(214, 48, 49, 150), 1))
+        exposed = option.exposedRect.intersected(self.boundingRect())
+        painter.fillRect(exposed, clash_color(40))
+        painter.setPen(QPen(clash_color(150), 1))
         for x in (0.0, self.width):
             if exposed.left() <= x <= exposed.right():
                 painter.drawLine(QPointF(x, exposed.top()), QPointF(x, exposed.bottom()))

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPaintEvent, QPen, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from models.roadmap import kinds
 from ui.roadmap.items import paint_kind
+from ui.style import FAINT_INK, INK, TODAY_COLOR, clash_color
 
 ENTRY_GAP = 18.0
 LINE = 20.0
@@ -43,14 +44,14 @@ class Legend(QWidget):
     def sizeHint(self) -> QSize:
         return QSize(600, self.heightForWidth(max(self.width(), 600)))
 
-    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def resizeEvent(self, event: QResizeEvent) -> None:
         self.setFixedHeight(self.heightForWidth(self.width()))
         super().resizeEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        ink = QColor("#555555")
+        ink = QColor(INK)
         for x, y, label, shape, pattern in self._layout(self.width()):
             icon = QRectF(x, y + 1, 20, 16)
             painter.setPen(QPen(ink, 1))
@@ -62,12 +63,12 @@ class Legend(QWidget):
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.drawRoundedRect(icon.adjusted(0, 3, 0, -3), 3, 3)
             elif shape == "clash":
-                painter.fillRect(icon.adjusted(0, 2, 0, -2), QColor(214, 48, 49, 60))
+                painter.fillRect(icon.adjusted(0, 2, 0, -2), clash_color(60))
             elif shape == "today":
-                painter.setPen(QPen(QColor("#c0392b"), 1.6))
+                painter.setPen(QPen(QColor(TODAY_COLOR), 1.6))
                 painter.drawLine(QPointF(x + 10, y + 2), QPointF(x + 10, y + 16))
             else:
-                paint_kind(painter, shape, pattern, icon, QColor("#9a9a9a"))
+                paint_kind(painter, shape, pattern, icon, QColor(FAINT_INK))
             painter.setPen(ink)
             painter.drawText(QRectF(x + 24, y, 400, LINE), Qt.AlignmentFlag.AlignVCenter, label)
         painter.end()

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QPointF, QRectF, Signal
+from PySide6.QtCore import QPointF, QRect, QRectF, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSimpleTextItem
 
@@ -29,6 +29,7 @@ from models.roadmap_layout import (
 )
 from ui.roadmap.items import BAR_HEIGHT, ClashItem, MilestoneItem, PhaseItem, SeasonItem, TimeItem
 from ui.roadmap.scale import TimeScale
+from ui.style import INK, STRONG_INK, TODAY_COLOR
 
 SEASON_TOP = 6.0
 SEASON_HEIGHT = 26.0
@@ -97,7 +98,7 @@ class RoadmapScene(QGraphicsScene):
         font = QFont()
         font.setBold(True)
         self._drag_label.setFont(font)
-        self._drag_label.setBrush(QColor("#111111"))
+        self._drag_label.setBrush(QColor(STRONG_INK))
         self._drag_label.hide()
         self.addItem(self._drag_label)
 
@@ -114,7 +115,7 @@ class RoadmapScene(QGraphicsScene):
         names = {p.uuid: p.name for p in pair}
         colors = {p.uuid: p.color for p in pair}
 
-        self.bands = [Band("season", "Seasons", "#555555", SEASON_TOP, SEASON_HEIGHT)]
+        self.bands = [Band("season", "Seasons", INK, SEASON_TOP, SEASON_HEIGHT)]
         top = LANES_TOP
         for lane in self.layout.lanes:
             height = 2 * LANE_PADDING + lane.rows * ROW_HEIGHT
@@ -126,10 +127,9 @@ class RoadmapScene(QGraphicsScene):
             leader = names.get(season.leader_uuid, "?")
             tooltip = (f"{leader} leads: {season.label}\n{span_text(season.start_date, season.end_date)}"
                        + (f"\n\n{season.notes}" if season.notes else ""))
-            entry = SeasonItem(season.uuid, season.start_date, season.end_date,
-                               colors.get(season.leader_uuid, "#777777"), tooltip,
-                               f"{leader} leads: {season.label}", SEASON_HEIGHT)
-            self._add(entry)
+            self._add(SeasonItem(season.uuid, season.start_date, season.end_date,
+                                 colors.get(season.leader_uuid, "#777777"), tooltip,
+                                 f"{leader} leads: {season.label}", SEASON_HEIGHT))
         for item in items:
             kind = kind_of(item)
             style = item_style(item, today)
@@ -238,6 +238,10 @@ class RoadmapScene(QGraphicsScene):
         drag.item.ungrabMouse()
         return True
 
+    def request_edit(self, uuid: str) -> None:
+        """An item was double-clicked: the tab opens its editor."""
+        self.edit_requested.emit(uuid)
+
     def restore(self, uuid: str) -> None:
         """Undo a drag's preview after the plan refused it."""
         entry = self.entries.get(uuid)
@@ -246,7 +250,8 @@ class RoadmapScene(QGraphicsScene):
 
     # -- painting ---------------------------------------------------------------------
 
-    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
+    def drawBackground(self, painter: QPainter, exposed: QRectF | QRect) -> None:
+        rect = QRectF(exposed)
         painter.fillRect(rect, QColor("#fcfbf8"))
         for band in self.bands[1:]:
             color = QColor(band.color)
@@ -257,7 +262,7 @@ class RoadmapScene(QGraphicsScene):
             painter.fillRect(QRectF(rect.left(), rect.top(), today_x - rect.left(),
                                     rect.height()), QColor(0, 0, 0, 14))
         self._draw_grid(painter, rect)
-        painter.setPen(QPen(QColor("#c0392b"), 1.6))
+        painter.setPen(QPen(QColor(TODAY_COLOR), 1.6))
         painter.drawLine(QPointF(today_x, rect.top()), QPointF(today_x, rect.bottom()))
 
     def _draw_grid(self, painter: QPainter, rect: QRectF) -> None:

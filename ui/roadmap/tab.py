@@ -34,12 +34,13 @@ from models.roadmap import (
 )
 from models.roadmap_insight import describe_clashes, describe_lead, find_clashes, lead_times
 from models.roadmap_layout import lane_after, lane_key, plan_span
-from ui.actions import make_action
+from ui.actions import Shortcut, make_action
 from ui.document import PlanDocument
 from ui.roadmap.legend import Legend
 from ui.roadmap.scale import DEFAULT_ZOOM, ZOOM_LEVELS, TimeScale
 from ui.roadmap.scene import RoadmapScene
 from ui.roadmap.view import LaneHeader, RoadmapView, TimeAxis
+from ui.style import error_label, plain_tip
 
 ROADMAP_TABLES = frozenset({"roadmap_item", "season", "partner"})
 
@@ -59,12 +60,10 @@ class RoadmapTab(QWidget):
         self.axis = TimeAxis(self.view)
         self.lanes = LaneHeader(self.view)
         self.legend = Legend()
-        self.insight = QLabel(objectName="roadmapInsight", wordWrap=True)
+        self.insight = QLabel(wordWrap=True)
+        self.insight.setObjectName("roadmapInsight")
         self.insight.setTextFormat(Qt.TextFormat.PlainText)
-        self.message = QLabel(objectName="roadmapMessage", wordWrap=True)
-        self.message.setTextFormat(Qt.TextFormat.PlainText)
-        self.message.setStyleSheet("color: #b3261e;")
-        self.message.hide()
+        self.message = error_label("roadmapMessage")
 
         self.toolbar = QToolBar("Roadmap")
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -118,7 +117,7 @@ class RoadmapTab(QWidget):
 
     # -- actions ------------------------------------------------------------------------
 
-    def _action(self, text: str, slot: Callable[[], object], shortcut: object, tip: str,
+    def _action(self, text: str, slot: Callable[[], object], shortcut: Shortcut, tip: str,
                 checkable: bool = False) -> QAction:
         action = make_action(self, text, slot, shortcut, tip, checkable)
         # Only while the roadmap has the focus: Delete must not delete elsewhere.
@@ -161,7 +160,8 @@ class RoadmapTab(QWidget):
             self.toolbar.addAction(action)
         self.toolbar.addSeparator()
         self.toolbar.addAction(self.zoom_out_action)
-        self.zoom_label = QLabel(objectName="zoomLevel")
+        self.zoom_label = QLabel()
+        self.zoom_label.setObjectName("zoomLevel")
         self.zoom_label.setToolTip("How much time the chart shows; dragging snaps to this step")
         self.toolbar.addWidget(self.zoom_label)
         self.toolbar.addAction(self.zoom_in_action)
@@ -225,7 +225,7 @@ class RoadmapTab(QWidget):
         """Say why, where the gesture happened, and keep it in view."""
         self.message.setText(message)
         self.message.show()
-        QToolTip.showText(at or QCursor.pos(), message, self.view)
+        QToolTip.showText(at or QCursor.pos(), plain_tip(message), self.view)
 
     def _submit(self, text: str, edit: Edit, merge_key: str = "") -> bool:
         if self.document is None or not edit:

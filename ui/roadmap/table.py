@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QSplitter,
     QStyledItemDelegate,
@@ -41,26 +40,47 @@ from ui.roadmap.table_models import (
     DATE,
     ISO,
     EntryTableModel,
+    ModelIndex,
     RoadmapTableModel,
     SeasonTableModel,
-    plain_tip,
 )
+from ui.style import error_label, heading, plain_tip
+from ui.text_fields import limit_length
 
 
-def source_of(index: QModelIndex) -> QModelIndex:
+def source_of(index: ModelIndex) -> QModelIndex:
     """The index in the entry model under any proxies."""
-    while isinstance(index.model(), QAbstractProxyModel):
-        index = index.model().mapToSource(index)
-    return index
+    source = index.sibling(index.row(), index.column())  # a QModelIndex, whatever was given
+    model = source.model()
+    while isinstance(model, QAbstractProxyModel):
+        source = model.mapToSource(source)
+        model = source.model()
+    return source
+
+
+#: The editor's property holding what it showed when it opened.
+SHOWN = "tandemShown"
+
+
+def editor_value(editor: QWidget) -> object:
+    if isinstance(editor, QComboBox):
+        return editor.currentData()
+    if isinstance(editor, QDateEdit):
+        return editor.date()
+    if isinstance(editor, QLineEdit):
+        return editor.text()
+    return None
 
 
 class RoadmapTableDelegate(QStyledItemDelegate):
     """An editor that fits each column: a list of choices, a date with a
     calendar, or a line of text. Values go back through ``model.setData``,
-    so whether they are allowed is the model's answer, not the editor's."""
+    so whether they are allowed is the model's answer, not the editor's; an
+    editor closed unchanged stores nothing (a widget may not show a stored
+    value exactly, e.g. a line drops a leading byte-order mark)."""
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
-                     index: QModelIndex) -> QWidget:
+                     index: ModelIndex) -> QWidget:
         source = source_of(index)
         model = source.model()
         if not isinstance(model, EntryTableModel):
@@ -79,10 +99,10 @@ class RoadmapTableDelegate(QStyledItemDelegate):
         line = QLineEdit(parent)
         line.setFrame(False)
         if column.max_length:
-            line.setMaxLength(column.max_length)
+            limit_length(line, column.max_length)
         return line
 
-    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
+    def setEditorData(self, editor: QWidget, index: ModelIndex) -> None:
         value = index.data(Qt.ItemDataRole.EditRole)
         if isinstance(editor, QComboBox):
             editor.setCurrentIndex(max(0, editor.findData(value)))
@@ -94,9 +114,13 @@ class RoadmapTableDelegate(QStyledItemDelegate):
             editor.setText("" if value is None else str(value))
         else:
             super().setEditorData(editor, index)
+            return
+        editor.setProperty(SHOWN, editor_value(editor))  # read back, as the user sees it
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel,
-                     index: QModelIndex) -> None:
+                     index: ModelIndex) -> None:
+        if editor.property(SHOWN) is not None and editor_value(editor) == editor.property(SHOWN):
+            return  # untouched: the stored value stays as it is
         if isinstance(editor, QComboBox):
             model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
         elif isinstance(editor, QDateEdit):
@@ -131,7 +155,8 @@ class RoadmapTables(QWidget):
         #: Per view: the selection and current cell to restore after a reset.
         self._kept: dict[QTableView, tuple[list[str], str, int]] = {}
 
-        splitter = QSplitter(Qt.Orientation.Vertical, objectName="roadmapTablesSplitter")
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setObjectName("roadmapTablesSplitter")
         splitter.setChildrenCollapsible(False)
         self.item_view = self._add_table(splitter, "Phases and milestones", self.items,
                                          "roadmapItemTable")
@@ -139,10 +164,7 @@ class RoadmapTables(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
 
-        self.error = QLabel(objectName="tableError", wordWrap=True)
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setStyleSheet("color: #b3261e;")
-        self.error.hide()
+        self.error = error_label("tableError")
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -155,16 +177,14 @@ class RoadmapTables(QWidget):
         box = QWidget()
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 4, 0, 0)
-        heading = QLabel(title)
-        font = heading.font()
-        font.setBold(True)
-        heading.setFont(font)
-        layout.addWidget(heading)
+        caption = heading(title)
+        layout.addWidget(caption)
 
         proxy = QSortFilterProxyModel(self)
         proxy.setSourceModel(model)
         proxy.setSortRole(Qt.ItemDataRole.UserRole)
-        view = QTableView(objectName=name)
+        view = QTableView()
+        view.setObjectName(name)
         view.setModel(proxy)
         # One delegate per view: a delegate's commitData reaches every view
         # it is set on, and the other one would warn of a stranger's editor.
@@ -181,7 +201,7 @@ class RoadmapTables(QWidget):
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         view.setToolTip(VIEW_TIP)
         view.setAccessibleName(title)
-        heading.setBuddy(view)
+        caption.setBuddy(view)
         layout.addWidget(view, 1)
         splitter.addWidget(box)
 

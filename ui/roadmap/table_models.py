@@ -5,7 +5,6 @@ reported with the cell it came from (``refused``)."""
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -40,6 +39,7 @@ from models.roadmap import (
 )
 from models.roadmap_layout import item_color, item_style, lane_key, lane_order
 from ui.document import PlanDocument
+from ui.style import plain_tip
 
 Entry = RoadmapItem | Season
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -69,12 +69,6 @@ class Column:
     write: Callable[[Any], Any] | None = None
     #: Show the colour of the cell's partner or lane beside it.
     swatch: bool = False
-
-
-def plain_tip(text: str) -> str:
-    """A tooltip that shows ``text`` as typed: Qt would render a title such as
-    ``<b>&</b>`` as markup, so it is escaped inside explicit rich text."""
-    return f'<p style="white-space: pre-wrap;">{html.escape(text)}</p>'
 
 
 def _short(name: str, limit: int = 40) -> str:

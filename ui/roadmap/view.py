@@ -3,6 +3,7 @@ selection, a time axis above and lane names beside that stay in sight."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt, Signal
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import QGraphicsView, QWidget
 from models.calendar import add_months
 from ui.roadmap.items import TimeItem
 from ui.roadmap.scene import RoadmapScene
+from ui.style import FAINT_INK, INK, RULER_BACKGROUND, TODAY_COLOR
 
 
 class RoadmapView(QGraphicsView):
@@ -76,7 +78,7 @@ class RoadmapView(QGraphicsView):
         if self.roadmap.drag is not None:
             return  # keys wait until the drag is over
         selected = self.selected()
-        handlers = {
+        handlers: dict[int, Callable[[], object]] = {
             Qt.Key.Key_Left: lambda: self.nudge_requested.emit(-1),
             Qt.Key.Key_Right: lambda: self.nudge_requested.emit(1),
             Qt.Key.Key_Up: lambda: self.lane_step_requested.emit(-1),
@@ -128,7 +130,7 @@ class TimeAxis(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor("#f3f1ec"))
+        painter.fillRect(self.rect(), QColor(RULER_BACKGROUND))
         scene = self.view.roadmap
         offset = (self.view.viewport().mapToGlobal(QPoint(0, 0)) - self.mapToGlobal(QPoint(0, 0))).x()
         left = self.view.mapToScene(0, 0).x()
@@ -144,20 +146,20 @@ class TimeAxis(QWidget):
         while day <= last:
             x = self.view.mapFromScene(QPointF(scale.x(day), 0)).x() + offset
             if day.month == 1 and day.year % year_step == 0:
-                painter.setPen(QPen(QColor("#555555")))
+                painter.setPen(QPen(QColor(INK)))
                 painter.drawLine(x, 14, x, 26)
                 painter.setFont(bold)
                 painter.drawText(QRectF(x + 3, 0, 60, 16), Qt.AlignmentFlag.AlignLeft,
                                  str(day.year))
             elif minor and day.month != 1:
-                painter.setPen(QPen(QColor("#9a9a9a")))
+                painter.setPen(QPen(QColor(FAINT_INK)))
                 painter.drawLine(x, 20, x, 26)
                 painter.setFont(self.font())
                 label = day.strftime("%b") if minor == 1 else f"Q{(day.month - 1) // 3 + 1}"
                 painter.drawText(QRectF(x + 2, 10, 40, 16), Qt.AlignmentFlag.AlignLeft, label)
             day = add_months(day, minor or 12)
         today_x = self.view.mapFromScene(QPointF(scale.x(scene.today), 0)).x() + offset
-        painter.setPen(QPen(QColor("#c0392b"), 1.6))
+        painter.setPen(QPen(QColor(TODAY_COLOR), 1.6))
         painter.drawLine(today_x, 0, today_x, 26)
         painter.drawText(QRectF(today_x + 3, 12, 60, 14), Qt.AlignmentFlag.AlignLeft, "Today")
         painter.end()
@@ -175,7 +177,7 @@ class LaneHeader(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillRect(self.rect(), QColor("#f3f1ec"))
+        painter.fillRect(self.rect(), QColor(RULER_BACKGROUND))
         offset = (self.view.viewport().mapToGlobal(QPoint(0, 0)) - self.mapToGlobal(QPoint(0, 0))).y()
         bold = QFont(self.font())
         bold.setBold(True)

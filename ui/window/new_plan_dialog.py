@@ -19,8 +19,8 @@ from models.base import Entity
 from models.errors import ValidationError
 from models.partners import new_plan_rows
 from models.plan_file import suggested_name, unused_path
-from ui.file_dialogs import ask_save_path
-from ui.welcome import PartnerNamesForm
+from ui.window.file_dialogs import ask_save_path
+from ui.window.welcome import PartnerNamesForm
 
 
 class NewPlanDialog(QDialog):
@@ -35,7 +35,8 @@ class NewPlanDialog(QDialog):
         layout.addWidget(self.names)
         row = QHBoxLayout()
         row.addWidget(QLabel("Saved as:"))
-        self.location = QLineEdit(readOnly=True, objectName="location")
+        self.location = QLineEdit(readOnly=True)
+        self.location.setObjectName("location")
         row.addWidget(self.location, 1)
         browse = QPushButton("&Change…")
         browse.setToolTip("Choose another folder or file name for the plan")

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -21,8 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 import resources
-from models.errors import ValidationError
+from models.errors import TandemError, ValidationError
 from models.partners import NAME_MAX, clean_name
+from ui.style import error_label, heading, plain_tip
+from ui.text_fields import line_edit
 
 
 class PartnerNamesForm(QWidget):
@@ -35,19 +36,16 @@ class PartnerNamesForm(QWidget):
         super().__init__(parent)
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
-        self.first = QLineEdit(objectName="firstName", maxLength=NAME_MAX,
-                               placeholderText="e.g. Rachel")
-        self.second = QLineEdit(objectName="secondName", maxLength=NAME_MAX,
-                                placeholderText="e.g. Marcus")
+        self.first = line_edit(limit=NAME_MAX, placeholder="e.g. Rachel")
+        self.first.setObjectName("firstName")
+        self.second = line_edit(limit=NAME_MAX, placeholder="e.g. Marcus")
+        self.second.setObjectName("secondName")
         self.first.setToolTip("The first partner’s name, as you want it shown in the plan")
         self.second.setToolTip("The second partner’s name")
         form.addRow("&One of you:", self.first)
         form.addRow("The &other:", self.second)
-        self.error = QLabel(objectName="nameError", wordWrap=True)
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setStyleSheet("color: #b3261e;")
+        self.error = error_label("nameError")
         form.addRow(self.error)
-        self.error.hide()
         for edit in (self.first, self.second):
             edit.textChanged.connect(self._on_text)
 
@@ -61,7 +59,7 @@ class PartnerNamesForm(QWidget):
     def is_filled(self) -> bool:
         return all(name.strip() for name in self.names())
 
-    def show_error(self, error: ValidationError) -> None:
+    def show_error(self, error: TandemError) -> None:
         self.error.setText(error.message)
         self.error.show()
         target = self.first
@@ -80,12 +78,7 @@ def _card(title: str, text: str) -> tuple[QFrame, QVBoxLayout]:
     card.setStyleSheet("QFrame { background: palette(base); border-radius: 10px; }")
     layout = QVBoxLayout(card)
     layout.setContentsMargins(20, 16, 20, 16)
-    heading = QLabel(title)
-    font = heading.font()
-    font.setPointSizeF(font.pointSizeF() * 1.25)
-    font.setBold(True)
-    heading.setFont(font)
-    layout.addWidget(heading)
+    layout.addWidget(heading(title, 1.25))
     body = QLabel(text, wordWrap=True)
     layout.addWidget(body)
     return card, layout
@@ -106,12 +99,7 @@ class WelcomePage(QWidget):
         logo.setPixmap(QIcon(str(resources.path("icons/tandem.svg"))).pixmap(72, 72))
         top.addWidget(logo)
         titles = QVBoxLayout()
-        title = QLabel("Welcome to Tandem")
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 2)
-        font.setBold(True)
-        title.setFont(font)
-        titles.addWidget(title)
+        titles.addWidget(heading("Welcome to Tandem", 2))
         titles.addWidget(QLabel(
             "Two careers, one shared life. Plan them together: a roadmap of both paths, "
             "opportunities scored by each of you, and check-ins over time.", wordWrap=True))
@@ -126,7 +114,8 @@ class WelcomePage(QWidget):
             "in one plan file on this computer.")
         self.names = PartnerNamesForm()
         start_layout.addWidget(self.names)
-        self.start_button = QPushButton("Start our plan", objectName="startPlan", default=True)
+        self.start_button = QPushButton("Start our plan", default=True)
+        self.start_button.setObjectName("startPlan")
         self.start_button.setEnabled(False)
         self.start_button.clicked.connect(
             lambda: self.start_requested.emit(*self.names.names()))
@@ -144,7 +133,8 @@ class WelcomePage(QWidget):
             "plan both careers: the roadmap of their past and future, and the seasons in "
             "which each career leads.")
         example_layout.addStretch(1)
-        self.example_button = QPushButton("Open the example", objectName="openExample")
+        self.example_button = QPushButton("Open the example")
+        self.example_button.setObjectName("openExample")
         self.example_button.clicked.connect(self.example_requested)
         example_layout.addWidget(self.example_button, 0, Qt.AlignmentFlag.AlignRight)
         cards.addWidget(example, 1)
@@ -154,11 +144,13 @@ class WelcomePage(QWidget):
         recent_row = QHBoxLayout()
         recent_row.addWidget(QLabel("Recent plans:"))
         recent_row.addStretch(1)
-        self.open_button = QPushButton("Open a plan file…", objectName="openPlan")
+        self.open_button = QPushButton("Open a plan file…")
+        self.open_button.setObjectName("openPlan")
         self.open_button.clicked.connect(self.open_requested)
         recent_row.addWidget(self.open_button)
         outer.addLayout(recent_row)
-        self.recent = QListWidget(objectName="recentPlans")
+        self.recent = QListWidget()
+        self.recent.setObjectName("recentPlans")
         self.recent.setToolTip("Double-click or press Enter to open")
         self.recent.itemActivated.connect(
             lambda item: self.recent_requested.emit(Path(item.data(Qt.ItemDataRole.UserRole))))
@@ -171,7 +163,7 @@ class WelcomePage(QWidget):
         for path in paths:
             item = QListWidgetItem(f"{path.stem}    —    {path.parent}")
             item.setData(Qt.ItemDataRole.UserRole, str(path))
-            item.setToolTip(str(path))
+            item.setToolTip(plain_tip(str(path)))
             self.recent.addItem(item)
         if not paths:
             placeholder = QListWidgetItem("No plans opened yet.")

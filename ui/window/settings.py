@@ -29,7 +29,7 @@ def recent_plans() -> list[Path]:
     value = _settings().value("recent", [])
     if isinstance(value, str):  # QSettings gives one string for a one-item list
         value = [value]
-    return [Path(p) for p in value or []]
+    return [Path(str(p)) for p in value] if isinstance(value, list) else []
 
 
 def remember_plan(path: Path) -> None:

@@ -1,18 +1,20 @@
-"""The tabs of an open plan, in order. Each tab is a widget with
-``set_document(document | None)``; a new exercise arrives as a package under
-``ui/`` and one line here."""
+"""The tab registry: the tabs of an open plan, in order. Each tab is a widget
+with ``set_document(document | None)``; a new exercise arrives as a package
+under ``ui/`` (beside ``ui/roadmap/``) and one line here."""
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 import resources
 from ui.document import PlanDocument
+from ui.style import HINT_STYLE, heading
 
 
+@runtime_checkable
 class PlanTab(Protocol):
     def set_document(self, document: PlanDocument | None) -> None: ...
 
@@ -25,17 +27,13 @@ class ExerciseIntroTab(QWidget):
         content = resources.load_json("content/tabs.json")[key]
         layout = QVBoxLayout(self)
         layout.setContentsMargins(48, 40, 48, 40)
-        heading = QLabel(content["heading"])
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        font.setBold(True)
-        heading.setFont(font)
-        layout.addWidget(heading)
+        layout.addWidget(heading(content["heading"], 1.5))
         text = QLabel(content["text"], wordWrap=True)
         text.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(text)
-        status = QLabel(content["status"], objectName="exerciseStatus")
-        status.setStyleSheet("color: palette(placeholder-text); font-style: italic;")
+        status = QLabel(content["status"])
+        status.setObjectName("exerciseStatus")
+        status.setStyleSheet(f"{HINT_STYLE} font-style: italic;")
         layout.addWidget(status)
         layout.addStretch(1)
 

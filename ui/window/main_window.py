@@ -3,15 +3,15 @@ and the undo group. It holds no business rules; file flows call models."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, SignalInstance
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QDockWidget,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QStackedWidget,
     QTabWidget,
     QUndoView,
@@ -20,17 +20,20 @@ from PySide6.QtWidgets import (
 )
 
 import resources
+from models.base import Entity
 from models.errors import TandemError
 from models.exchange import rows_from_dict
 from models.partners import couple_name, new_plan_rows, partners
 from models.plan_file import SUFFIX, PlanFile, suggested_name, unused_path
-from ui import file_dialogs, settings
-from ui.actions import make_action
+from ui.actions import Shortcut, make_action
 from ui.document import PlanDocument
-from ui.header import CoupleHeader
 from ui.messages import show_error
-from ui.tabs import create_tabs
-from ui.welcome import WelcomePage
+from ui.style import plain_label, plain_tip
+from ui.window import file_dialogs, settings
+from ui.window.about import show_about
+from ui.window.header import CoupleHeader
+from ui.window.tabs import PlanTab, create_tabs
+from ui.window.welcome import WelcomePage
 
 EXAMPLE_RESOURCE = "examples/rachel-and-marcus.json"
 EXAMPLE_FILE = "Example - Rachel & Marcus" + SUFFIX
@@ -62,7 +65,8 @@ class MainWindow(QMainWindow):
         self.header = CoupleHeader()
         self.header.edit_partners.clicked.connect(self.edit_partners)
         layout.addWidget(self.header)
-        self.tabs = QTabWidget(documentMode=True, objectName="planTabs")
+        self.tabs = QTabWidget(documentMode=True)
+        self.tabs.setObjectName("planTabs")
         self.tab_pages = create_tabs()
         for title, widget in self.tab_pages:
             self.tabs.addTab(widget, title)
@@ -80,9 +84,9 @@ class MainWindow(QMainWindow):
 
     # -- menus ------------------------------------------------------------------
 
-    def _action(self, menu: QMenu, text: str, slot: object, shortcut: object = None,
-                tip: str = "") -> QAction:
-        action = make_action(self, text, slot, shortcut, tip)  # type: ignore[arg-type]
+    def _action(self, menu: QMenu, text: str, slot: Callable[..., object],
+                shortcut: Shortcut | None = None, tip: str = "") -> QAction:
+        action = make_action(self, text, slot, shortcut, tip)
         menu.addAction(action)
         return action
 
@@ -109,10 +113,11 @@ class MainWindow(QMainWindow):
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
 
         edit = bar.addMenu("&Edit")
-        self.undo_action = self.undo_group.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcut(QKeySequence(keys.Undo))
-        self.redo_action = self.undo_group.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcut(QKeySequence(keys.Redo))
+        group = self.undo_group
+        self.undo_action = self._step_action("&Undo", keys.Undo, group.undo,
+                                             group.canUndoChanged, group.undoTextChanged)
+        self.redo_action = self._step_action("&Redo", keys.Redo, group.redo,
+                                             group.canRedoChanged, group.redoTextChanged)
         edit.addAction(self.undo_action)
         edit.addAction(self.redo_action)
         edit.addSeparator()
@@ -127,7 +132,8 @@ class MainWindow(QMainWindow):
                 view, title, lambda _=False, i=index: self.tabs.setCurrentIndex(i),
                 f"Ctrl+{index + 1}"))
         view.addSeparator()
-        self.history_dock = QDockWidget("Undo History", self, objectName="undoHistory")
+        self.history_dock = QDockWidget("Undo History", self)
+        self.history_dock.setObjectName("undoHistory")
         self.history = QUndoView(self.undo_group)
         self.history.setEmptyLabel("Plan as opened")
         self.history.setToolTip("Every change since the plan was opened; click a step to go "
@@ -146,12 +152,28 @@ class MainWindow(QMainWindow):
         self.about_action = self._action(help_menu, "&About Tandem", self.about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
 
+    def _step_action(self, verb: str, key: QKeySequence.StandardKey, step: Callable[[], None],
+                     can_step: SignalInstance, step_text: SignalInstance) -> QAction:
+        """Undo or Redo, named after the step it takes. QUndoGroup's own
+        actions would show a step named “Ben & Jerry” as “Ben Jerry”."""
+        action = QAction(verb, self)
+        action.setShortcut(QKeySequence(key))
+        action.setEnabled(False)
+        action.triggered.connect(step)
+        can_step.connect(action.setEnabled)
+
+        def name(text: str) -> None:
+            action.setText(f"{verb} {plain_label(text)}" if text else verb)
+
+        step_text.connect(name)
+        return action
+
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
         paths = settings.recent_plans()
         for number, path in enumerate(paths, start=1):
-            action = self.recent_menu.addAction(f"&{number} {path.stem}")
-            action.setToolTip(str(path))
+            action = self.recent_menu.addAction(f"&{number} {plain_label(path.stem)}")
+            action.setToolTip(plain_tip(str(path)))
             action.setStatusTip(str(path))
             action.triggered.connect(lambda _=False, p=path: self.open_plan(p))
         if not paths:
@@ -176,9 +198,11 @@ class MainWindow(QMainWindow):
         choices = [(pair[0].uuid, pair[0].name), (pair[1].uuid, pair[1].name),
                    ("", "Both of Us")]
         for number, (uuid, name) in enumerate(choices, start=1):
-            action = make_action(self, name, lambda _=False, u=uuid: self._set_at_keyboard(u),
+            action = make_action(self, plain_label(name),
+                                 lambda _=False, u=uuid: self._set_at_keyboard(u),
                                  f"Ctrl+Alt+{number}", f"{name} at the keyboard",
                                  checkable=True)
+            action.setToolTip(plain_tip(action.toolTip()))  # it quotes the name
             action.setData(uuid)
             action.setChecked(self.document.at_keyboard == uuid)
             self.keyboard_group.addAction(action)
@@ -252,7 +276,8 @@ class MainWindow(QMainWindow):
         self.header.set_document(document)
         self._fill_keyboard_menu()
         for _title, widget in self.tab_pages:
-            widget.set_document(document)  # type: ignore[attr-defined]
+            assert isinstance(widget, PlanTab)
+            widget.set_document(document)
         for action in (self.save_copy_action, self.close_action, self.partners_action,
                        *self.tab_actions):
             action.setEnabled(document is not None)
@@ -278,7 +303,7 @@ class MainWindow(QMainWindow):
         if path is not None:
             self.open_plan(path)
 
-    def _create(self, path: Path, rows: list) -> None:  # type: ignore[type-arg]
+    def _create(self, path: Path, rows: list[Entity]) -> None:
         if self.document is not None and _same_file(self.document.plan.path, path):
             show_error(self, "That plan is open. Choose another name for the new plan.")
             return
@@ -294,12 +319,12 @@ class MainWindow(QMainWindow):
         try:
             rows = new_plan_rows(first, second)
         except TandemError as error:
-            self.welcome.names.show_error(error)  # type: ignore[arg-type]
+            self.welcome.names.show_error(error)
             return
         self._create(unused_path(settings.data_folder(), suggested_name(first, second)), rows)
 
     def new_plan(self) -> None:
-        from ui.new_plan_dialog import NewPlanDialog
+        from ui.window.new_plan_dialog import NewPlanDialog
 
         dialog = NewPlanDialog(settings.data_folder(), self)
         if dialog.exec() == NewPlanDialog.DialogCode.Accepted:
@@ -337,24 +362,12 @@ class MainWindow(QMainWindow):
     def edit_partners(self) -> None:
         if self.document is None:
             return
-        from ui.partners_dialog import PartnersDialog
+        from ui.window.partners_dialog import PartnersDialog
 
         PartnersDialog(self.document, self).exec()
 
     def about(self) -> None:
-        from ui.app import VERSION
-
-        box = QMessageBox(self)
-        box.setWindowTitle("About Tandem")
-        box.setIconPixmap(self.windowIcon().pixmap(64, 64))
-        box.setTextFormat(Qt.TextFormat.RichText)
-        box.setText(
-            f"<h3>Tandem {VERSION}</h3>"
-            "<p>Plan two ambitious careers together: a shared roadmap, opportunities "
-            "scored by each partner, and check-ins over time.</p>"
-            "<p>Your plan stays on this computer, in one file you own. Every change is "
-            "saved at once.</p>")
-        box.exec()
+        show_about(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         settings.save_window_state(self.saveGeometry(), self.saveState())

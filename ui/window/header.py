@@ -6,7 +6,6 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -18,11 +17,7 @@ from PySide6.QtWidgets import (
 
 from models.partners import Partner, partners
 from ui.document import PlanDocument
-
-
-def swatch_style(color: str) -> str:
-    text = "#ffffff" if QColor(color).lightnessF() < 0.6 else "#1d1d1d"
-    return f"background: {color}; color: {text}; border-radius: 6px; padding: 3px 10px;"
+from ui.style import heading_font, plain_label, plain_tip, swatch_style
 
 
 class CoupleHeader(QWidget):
@@ -31,14 +26,13 @@ class CoupleHeader(QWidget):
         self.document: PlanDocument | None = None
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 4)
-        self.names = QLabel(objectName="coupleNames")
+        self.names = QLabel()
+        self.names.setObjectName("coupleNames")
         self.names.setTextFormat(Qt.TextFormat.RichText)
-        font = self.names.font()
-        font.setPointSizeF(font.pointSizeF() * 1.35)
-        font.setBold(True)
-        self.names.setFont(font)
+        self.names.setFont(heading_font(self.names.font(), 1.35))
         layout.addWidget(self.names)
-        self.edit_partners = QPushButton("Edit…", toolTip="Change names, colours and roles (Ctrl+E)")
+        self.edit_partners = QPushButton("Edit…")
+        self.edit_partners.setToolTip("Change names, colours and roles (Ctrl+E)")
         self.edit_partners.setFlat(True)
         layout.addWidget(self.edit_partners)
         layout.addStretch(1)
@@ -49,7 +43,8 @@ class CoupleHeader(QWidget):
         # colours and the partner each stands for follow the plan.
         self._choices: list[QToolButton] = []
         for index in range(3):
-            button = QToolButton(checkable=True, autoRaise=False)
+            button = QToolButton()
+            button.setCheckable(True)
             button.setObjectName(f"atKeyboard{index}")
             self.keyboard_group.addButton(button)
             layout.addWidget(button)
@@ -78,14 +73,14 @@ class CoupleHeader(QWidget):
         pair = partners(self.document.session)
         self.names.setText(" &amp; ".join(
             f'<span style="color:{p.color}">{html.escape(p.name)}</span>' for p in pair))
-        self.names.setToolTip("\n".join(_describe(p) for p in pair))
+        self.names.setToolTip(plain_tip("\n".join(_describe(p) for p in pair)))
         choices = [(pair[0].uuid, pair[0].name, pair[0].color), ("", "Both of us", ""),
                    (pair[1].uuid, pair[1].name, pair[1].color)]
         for button, (uuid, label, color) in zip(self._choices, choices, strict=True):
-            button.setText(label)
-            button.setToolTip(
+            button.setText(plain_label(label))
+            button.setToolTip(plain_tip(
                 f"{label} at the keyboard: private scoring and writing show only {label}’s part"
-                if uuid else "Both of you at the keyboard: everything is shown, side by side")
+                if uuid else "Both of you at the keyboard: everything is shown, side by side"))
             button.setStyleSheet(
                 f"QToolButton:checked {{ {swatch_style(color)} font-weight: bold; }}"
                 if color else "")

@@ -1,0 +1,115 @@
+"""How Tandem looks, in one place: its colours, headings and error lines, text
+that stays readable on a partner's colour, and user text shown as typed in
+tooltips, buttons and menus."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import QLabel
+
+# -- colours ---------------------------------------------------------------------
+
+#: Refusals and errors, on the light backgrounds of forms and tables.
+ERROR_COLOR = "#b3261e"
+#: Text on a coloured background, whichever of the two reads better.
+DARK_TEXT = "#1d1d1d"
+LIGHT_TEXT = "#ffffff"
+#: Secondary lines and labels drawn on charts and rulers.
+INK = "#555555"
+FAINT_INK = "#9a9a9a"
+#: The outline of a selected shape, and text shown while dragging.
+STRONG_INK = "#111111"
+#: The today line, on the chart and on its ruler.
+TODAY_COLOR = "#c0392b"
+#: Rulers beside a chart.
+RULER_BACKGROUND = "#f3f1ec"
+#: Quarters in which both careers face demanding transitions (R, G, B).
+CLASH_RGB = (214, 48, 49)
+
+#: WCAG 2 "AA" for normal text: the least contrast between text and its background.
+READABLE_CONTRAST = 4.5
+
+HINT_STYLE = "color: palette(placeholder-text);"
+
+
+def clash_color(alpha: int) -> QColor:
+    return QColor(*CLASH_RGB, alpha)
+
+
+# -- contrast ----------------------------------------------------------------------
+
+def relative_luminance(color: str | QColor) -> float:
+    """WCAG 2's relative luminance: linear-light sRGB, weighted by the eye's response."""
+    rgb = QColor(color)
+
+    def linear(channel: int) -> float:
+        value = channel / 255
+        return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * linear(rgb.red()) + 0.7152 * linear(rgb.green()) + 0.0722 * linear(rgb.blue())
+
+
+def contrast_ratio(first: str | QColor, second: str | QColor) -> float:
+    """From 1 (the same) to 21 (black on white), whichever is lighter."""
+    a, b = sorted((relative_luminance(first), relative_luminance(second)), reverse=True)
+    return (a + 0.05) / (b + 0.05)
+
+
+def readable_text_color(background: str | QColor) -> str:
+    """Light or dark text, whichever reaches :data:`READABLE_CONTRAST` on
+    ``background``; black when neither does (black always does then)."""
+    for text in (LIGHT_TEXT, DARK_TEXT):
+        if contrast_ratio(text, background) >= READABLE_CONTRAST:
+            return text
+    return "#000000"
+
+
+def swatch_style(color: str) -> str:
+    """A style sheet body for a label or button in a partner's colour."""
+    return (f"background: {color}; color: {readable_text_color(color)}; "
+            "border-radius: 6px; padding: 3px 10px;")
+
+
+# -- text and fonts -------------------------------------------------------------------
+
+def heading_font(base: QFont, scale: float = 1.0) -> QFont:
+    """``base`` in bold at ``scale`` times its size: every heading's look."""
+    font = QFont(base)
+    if scale != 1.0:
+        font.setPointSizeF(font.pointSizeF() * scale)
+    font.setBold(True)
+    return font
+
+
+def heading(text: str, scale: float = 1.0) -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setFont(heading_font(label.font(), scale))
+    return label
+
+
+def error_label(name: str) -> QLabel:
+    """A line for a refusal's message: plain text, wrapped, hidden until needed."""
+    label = QLabel()
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # messages quote what people typed
+    label.setStyleSheet(f"color: {ERROR_COLOR};")
+    label.hide()
+    return label
+
+
+def plain_tip(text: str) -> str:
+    """A tooltip that shows ``text`` as typed. Qt renders a tooltip as markup
+    when it looks like markup (``<b>&</b>``, ``<script>``), so the text is
+    escaped inside explicit rich text; line breaks and spaces are kept."""
+    return f'<p style="white-space: pre-wrap;">{html.escape(text)}</p>'
+
+
+def plain_label(text: str) -> str:
+    """Text for a button, action or menu that shows ``text`` as typed: a
+    single "&" would otherwise mark the next letter as a shortcut and vanish."""
+    return text.replace("&", "&&")
