@@ -111,6 +111,11 @@ class Style:
     struck_out: bool
     pattern: str
     label: str
+    #: A private draft, seen by its author only: pale, dashed, and says so.
+    draft: bool = False
+
+
+DRAFT_PREFIX = "Draft: "
 
 
 def item_style(item: RoadmapItem, today: date) -> Style:
@@ -119,6 +124,9 @@ def item_style(item: RoadmapItem, today: date) -> Style:
     label = item.title
     if item.status == "done":
         label = "✓ " + label
+    if item.is_draft:
+        return Style(0.3, True, item.status == "dropped", kind.pattern, DRAFT_PREFIX + label,
+                     draft=True)
     if item.status == "dropped":
         return Style(0.12, True, True, kind.pattern, label)
     return Style(0.55 if past else 0.85, item.status == "planned" and not past and

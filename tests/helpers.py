@@ -62,3 +62,10 @@ def type_text(qtbot: Any, widget: Any, text: str) -> None:
             event = QInputMethodEvent()
             event.setCommitString(run)
             QApplication.sendEvent(widget, event)
+
+
+def entry_of(document: Any, uuid: str) -> Any:
+    """The roadmap item or season ``uuid`` as the document's viewer sees it now."""
+    from models.roadmap import roadmap_entry
+
+    return roadmap_entry(document.plan, document.viewer, uuid)

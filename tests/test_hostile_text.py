@@ -18,6 +18,7 @@ from pytestqt.qtbot import QtBot
 
 from models.partners import NAME_MAX, edit_partner, partners
 from models.plan_file import PlanFile
+from models.privacy import TOGETHER
 from models.roadmap import TITLE_MAX, new_item, new_season, roadmap_items, seasons
 from tests.helpers import stored, tip_text, type_text
 from ui.document import PlanDocument
@@ -37,7 +38,7 @@ SCRIPT = "<script>alert(1)</script>"
 
 def change_partner(path: Path, slot: int, **values: str) -> None:
     with PlanFile.open(path) as plan:
-        plan.apply(edit_partner(partners(plan.session)[slot - 1], **values))
+        plan.apply(edit_partner(partners(plan)[slot - 1], **values), TOGETHER)
 
 
 def stored_partners(path: Path) -> list[dict[str, Any]]:
@@ -165,7 +166,7 @@ def test_a_stored_name_the_models_now_refuse_is_shown_whole_and_left_alone(
     monkeypatch.setattr(QColorDialog, "getColor", lambda *args: QColor("#264653"))
     qtbot.mouseClick(dialog.forms[0].fields["color"], Qt.MouseButton.LeftButton)
     click_ok(qtbot, dialog)
-    assert not dialog.isVisible()
+    assert not dialog.isVisible(), [l.text() for l in dialog.findChildren(QLabel) if l.isVisible()]
     window.close_plan()
     rows = stored_partners(plan_path)
     assert [row["name"] for row in rows] == ["Ana", too_long]
@@ -176,18 +177,18 @@ def test_a_stored_name_the_models_now_refuse_is_shown_whole_and_left_alone(
 
 def test_notes_with_no_break_spaces_survive_the_item_and_season_dialogs(
         qtbot: QtBot, document: PlanDocument, plan_path: Path) -> None:
-    ana = partners(document.session)[0].uuid
+    ana = partners(document.plan)[0].uuid
     document.submit("Add", new_item("job", "Clinic", date(2026, 1, 1), date(2027, 1, 1),
-                                    partner_uuid=ana, notes=NBSP_NOTES))
+                                    partner_uuid=ana, notes=NBSP_NOTES, viewer=TOGETHER))
     document.submit("Add", new_season(ana, "Clinic", date(2026, 1, 1), date(2026, 12, 31),
                                       notes=NBSP_NOTES))
     steps = document.undo_stack.count()
-    [item] = roadmap_items(document.session)
+    [item] = roadmap_items(document.plan, document.viewer)
     dialog = ItemDialog(document, item)
     qtbot.addWidget(dialog)
     assert dialog.notes.raw_text() == NBSP_NOTES
     dialog.ok_button.click()
-    season_dialog = SeasonDialog(document, seasons(document.session)[0])
+    season_dialog = SeasonDialog(document, seasons(document.plan)[0])
     qtbot.addWidget(season_dialog)
     season_dialog.ok_button.click()
     assert document.undo_stack.count() == steps, "accepted untouched: nothing saved"
@@ -219,14 +220,14 @@ def test_typed_notes_keep_their_no_break_spaces(qtbot: QtBot, document: PlanDocu
 
 def test_a_stored_title_the_models_now_refuse_is_shown_whole_and_left_alone(
         qtbot: QtBot, document: PlanDocument, plan_path: Path) -> None:
-    document.submit("Add", new_item("relocation", "Move", date(2027, 5, 1)))
-    uuid = roadmap_items(document.session)[0].uuid
+    document.submit("Add", new_item("relocation", "Move", date(2027, 5, 1), viewer=TOGETHER))
+    uuid = roadmap_items(document.plan, document.viewer)[0].uuid
     document.close()
     too_long = "🏠" * (TITLE_MAX + 1)
     force(plan_path, "UPDATE roadmap_item SET title = ? WHERE uuid = ?", too_long, uuid)
 
     again = PlanDocument(PlanFile.open(plan_path))
-    [item] = roadmap_items(again.session)
+    [item] = roadmap_items(again.plan, again.viewer)
     dialog = ItemDialog(again, item)
     qtbot.addWidget(dialog)
     assert dialog.title_edit.text() == too_long
@@ -240,7 +241,7 @@ def test_a_table_cell_opened_and_closed_untouched_stores_nothing(
         qtbot: QtBot, document: PlanDocument, plan_path: Path) -> None:
     bom_title = "\ufeffWedding"
     document.submit("Add", new_item("wedding", bom_title, date(2028, 5, 20),
-                                    notes="Line one\nline\u00a0two"))
+                                    notes="Line one\nline\u00a0two", viewer=TOGETHER))
     tables = RoadmapTables()
     qtbot.addWidget(tables)
     tables.set_document(document)
@@ -264,7 +265,7 @@ def test_a_table_cell_opened_and_closed_untouched_stores_nothing(
 
 
 def test_a_table_title_is_limited_in_characters(qtbot: QtBot, document: PlanDocument) -> None:
-    document.submit("Add", new_item("wedding", "W", date(2028, 5, 20)))
+    document.submit("Add", new_item("wedding", "W", date(2028, 5, 20), viewer=TOGETHER))
     tables = RoadmapTables()
     qtbot.addWidget(tables)
     tables.set_document(document)
@@ -290,21 +291,21 @@ def assert_literal_tip(tip: str, text: str) -> None:
 
 
 def test_chart_tooltips_show_markup_literally(qtbot: QtBot, document: PlanDocument) -> None:
-    ana, bo = (p.uuid for p in partners(document.session))
-    document.submit("Rename", edit_partner(partners(document.session)[0], name=SCRIPT))
+    ana, bo = (p.uuid for p in partners(document.plan))
+    document.submit("Rename", edit_partner(partners(document.plan)[0], name=SCRIPT))
     document.submit("Add", new_item("job", SCRIPT, date(2027, 1, 1), date(2028, 1, 1),
-                                    partner_uuid=ana, notes=f"notes {SCRIPT}"))
+                                    partner_uuid=ana, notes=f"notes {SCRIPT}", viewer=TOGETHER))
     document.submit("Add", new_item("degree", "Nursing", date(2026, 9, 1), date(2029, 6, 30),
-                                    partner_uuid=bo))
+                                    partner_uuid=bo, viewer=TOGETHER))
     document.submit("Add", new_season(ana, SCRIPT, date(2027, 1, 1), date(2027, 12, 31)))
     tab = RoadmapTab()
     qtbot.addWidget(tab)
     tab.set_document(document)
     tips = {entry.uuid: entry.toolTip() for entry in tab.scene.entries.values()}
-    job = next(i.uuid for i in roadmap_items(document.session) if i.kind == "job")
+    job = next(i.uuid for i in roadmap_items(document.plan, document.viewer) if i.kind == "job")
     assert_literal_tip(tips[job], f"{SCRIPT}\n")
     assert f"notes {SCRIPT}" in tip_text(tips[job])
-    season = seasons(document.session)[0].uuid
+    season = seasons(document.plan)[0].uuid
     assert_literal_tip(tips[season], f"{SCRIPT} leads: {SCRIPT}")
     [clash] = [i for i in tab.scene.items() if isinstance(i, ClashItem)]
     assert_literal_tip(clash.toolTip(), f"starts a new job ({SCRIPT})")
@@ -315,7 +316,7 @@ def test_header_tooltips_show_markup_literally(window: MainWindow, plan_path: Pa
     change_partner(plan_path, 1, name=SCRIPT, role="<i>Nurse</i>")
     window.open_plan(plan_path)
     assert_literal_tip(window.header.names.toolTip(), f"{SCRIPT} · <i>Nurse</i>")
-    button = window.header.keyboard_buttons[partners(window.document.session)[0].uuid]
+    button = window.header.keyboard_buttons[partners(window.document.plan)[0].uuid]
     assert_literal_tip(button.toolTip(), f"{SCRIPT} at the keyboard")
     action = window.keyboard_group.actions()[0]
     assert_literal_tip(action.toolTip(), f"{SCRIPT} at the keyboard (Ctrl+Alt+1)")
@@ -339,7 +340,7 @@ def test_an_ampersand_in_a_name_is_kept_in_menus_and_buttons(
     assert keyboard.iconText() == "Ben & Jerry"
 
     assert window.document is not None
-    button = window.header.keyboard_buttons[partners(window.document.session)[0].uuid]
+    button = window.header.keyboard_buttons[partners(window.document.plan)[0].uuid]
     assert button.text() == "Ben && Jerry"
     shown = QAccessible.queryAccessibleInterface(button)
     assert shown is not None and shown.text(QAccessible.Text.Name) == "Ben & Jerry"
@@ -347,7 +348,7 @@ def test_an_ampersand_in_a_name_is_kept_in_menus_and_buttons(
 
     document = window.document
     document.submit("Rename “Ben & Jerry”",
-                    edit_partner(partners(document.session)[0], name="Ben"))
+                    edit_partner(partners(document.plan)[0], name="Ben"))
     assert window.undo_action.text() == "&Undo Rename “Ben && Jerry”"
     assert window.undo_action.iconText() == "Undo Rename “Ben & Jerry”"
     window.undo_action.trigger()

@@ -279,7 +279,7 @@ def test_undo_history_lists_each_step_and_clicking_one_goes_back(
     window.history_action.trigger()
     assert window.history_dock.isVisible()
     for name in ("Ann", "Annie"):
-        ana = partners(window.document.session)[0]
+        ana = partners(window.document.plan)[0]
         window.document.submit(f"Rename to {name}", edit_partner(ana, name=name))
     model = window.history.model()
     steps = [model.index(row, 0).data() for row in range(model.rowCount())]

@@ -23,6 +23,7 @@ from pytestqt.qtbot import QtBot
 from models.errors import ValidationError
 from models.partners import partners
 from models.plan_file import PlanFile
+from models.privacy import TOGETHER
 from models.roadmap import RoadmapItem, Season, new_item, new_season, roadmap_items, seasons
 from tests.helpers import type_text
 from ui.document import PlanDocument
@@ -42,7 +43,7 @@ def document(plan_path: Path) -> Iterator[PlanDocument]:
 @pytest.fixture
 def pair(document: PlanDocument) -> tuple[str, str]:
     """Both partners' UUIDs (Ana's, Bo's): plain strings outlive the session."""
-    ana, bo = partners(document.session)
+    ana, bo = partners(document.plan)
     return ana.uuid, bo.uuid
 
 
@@ -50,18 +51,20 @@ def stored_items(document: PlanDocument) -> list[dict[str, object]]:
     """Close the plan and read back its roadmap items from the file."""
     document.close()
     with PlanFile.open(document.plan.path) as plan:
-        return [_record(item) for item in roadmap_items(plan.session)]
+        return [_record(item) for item in roadmap_items(plan, TOGETHER)]
 
 
 def stored_seasons(document: PlanDocument) -> list[dict[str, object]]:
     document.close()
     with PlanFile.open(document.plan.path) as plan:
-        return [_record(season) for season in seasons(plan.session)]
+        return [_record(season) for season in seasons(plan)]
 
 
 def _record(entry: RoadmapItem | Season) -> dict[str, object]:
     values = entry.record()
     values.pop("uuid")
+    values.pop("shared_at", None)  # a time stamp: tests check it is set where it matters
+    values.pop("author_uuid", None)
     return values
 
 
@@ -128,11 +131,11 @@ def test_adding_a_phase_stores_it_exactly_and_one_undo_removes_it(
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert document.undo_stack.count() == 1
     assert document.undo_stack.undoText() == f"Add “{TRICKY_TITLE}”"
-    [item] = roadmap_items(document.session)
+    [item] = roadmap_items(document.plan, document.viewer)
     assert dialog.saved_uuid == item.uuid
 
     document.undo_stack.undo()
-    assert roadmap_items(document.session) == [], "one undo removes it"
+    assert roadmap_items(document.plan, document.viewer) == [], "one undo removes it"
     document.undo_stack.redo()
 
     assert stored_items(document) == [{
@@ -148,8 +151,8 @@ def test_an_added_phase_undone_is_gone_from_the_file(
     qtbot.keyClicks(dialog.title_edit, "Year in Japan")
     choose(dialog.kind_combo, "sabbatical")
     click_ok(qtbot, dialog)
-    assert len(roadmap_items(document.session)) == 1
-    assert roadmap_items(document.session)[0].partner_uuid is None, "“Our life” is no partner"
+    assert len(roadmap_items(document.plan, document.viewer)) == 1
+    assert roadmap_items(document.plan, document.viewer)[0].partner_uuid is None, "“Our life” is no partner"
     document.undo_stack.undo()
     assert stored_items(document) == []
 
@@ -158,8 +161,8 @@ def test_editing_a_milestones_date_and_lane_is_one_undo_step(
         qtbot: QtBot, document: PlanDocument, pair: tuple[str, str]) -> None:
     ana, bo = pair
     document.submit("Add", new_item("promotion", "Team lead", date(2027, 3, 1),
-                                    partner_uuid=ana, notes="If the reorg happens"))
-    [item] = roadmap_items(document.session)
+                                    partner_uuid=ana, notes="If the reorg happens", viewer=TOGETHER))
+    [item] = roadmap_items(document.plan, document.viewer)
 
     dialog = shown(qtbot, ItemDialog(document, item))
     assert dialog.windowTitle() == "Edit “Team lead”"
@@ -176,7 +179,7 @@ def test_editing_a_milestones_date_and_lane_is_one_undo_step(
     assert document.undo_stack.count() == 2
     assert document.undo_stack.undoText() == "Edit “Team lead”"
     document.undo_stack.undo()
-    [before] = roadmap_items(document.session)
+    [before] = roadmap_items(document.plan, document.viewer)
     assert (before.start_date, before.partner_uuid) == (date(2027, 3, 1), ana), \
         "one undo restores both the date and the lane"
     document.undo_stack.redo()
@@ -191,8 +194,8 @@ def test_editing_a_milestones_date_and_lane_is_one_undo_step(
 def test_moving_an_item_to_our_life_stores_no_partner(
         qtbot: QtBot, document: PlanDocument, pair: tuple[str, str]) -> None:
     document.submit("Add", new_item("job", "Consulting", date(2026, 1, 1), date(2027, 1, 1),
-                                    partner_uuid=pair[1]))
-    dialog = shown(qtbot, ItemDialog(document, roadmap_items(document.session)[0]))
+                                    partner_uuid=pair[1], viewer=TOGETHER))
+    dialog = shown(qtbot, ItemDialog(document, roadmap_items(document.plan, document.viewer)[0]))
     choose(dialog.lane_combo, "")
     click_ok(qtbot, dialog)
     assert [i["partner_uuid"] for i in stored_items(document)] == [None]
@@ -200,8 +203,8 @@ def test_moving_an_item_to_our_life_stores_no_partner(
 
 def test_saving_an_unchanged_item_adds_no_undo_step(
         qtbot: QtBot, document: PlanDocument) -> None:
-    document.submit("Add", new_item("wedding", "Wedding", date(2028, 5, 20)))
-    [item] = roadmap_items(document.session)
+    document.submit("Add", new_item("wedding", "Wedding", date(2028, 5, 20), viewer=TOGETHER))
+    [item] = roadmap_items(document.plan, document.viewer)
     dialog = shown(qtbot, ItemDialog(document, item))
     click_ok(qtbot, dialog)
     assert not dialog.isVisible()
@@ -217,7 +220,7 @@ def test_an_empty_title_is_refused_under_the_title_until_it_is_filled_in(
     assert dialog.windowTitle() == "Add Milestone"
     qtbot.keyClicks(dialog.title_edit, "   ")
     click_ok(qtbot, dialog)
-    assert_refused(dialog, "title", refusal(lambda: new_item("graduation", "", date(2027, 5, 1))))
+    assert_refused(dialog, "title", refusal(lambda: new_item("graduation", "", date(2027, 5, 1), viewer=TOGETHER)))
     assert dialog.error_label("title").text() == "The title can’t be empty."
     assert document.undo_stack.count() == 0
 
@@ -236,7 +239,7 @@ def test_an_end_before_the_start_is_refused_under_the_end(
     dialog.end_edit.setDate(QDate(2026, 8, 29))
     click_ok(qtbot, dialog)
     assert_refused(dialog, "end_date", refusal(
-        lambda: new_item("job", "Residency", date(2026, 9, 1), date(2026, 8, 29))))
+        lambda: new_item("job", "Residency", date(2026, 9, 1), date(2026, 8, 29), viewer=TOGETHER)))
     assert "before the start" in dialog.error_label("end_date").text()
     assert stored_items(document) == []
 
@@ -250,7 +253,7 @@ def test_a_start_in_1900_is_refused_with_the_models_range(
     assert dialog.start_edit.date() == QDate(1900, 6, 1), "the widget lets the models decide"
     click_ok(qtbot, dialog)
     message = refusal(lambda: new_item("job", "Apprenticeship", date(1900, 6, 1),
-                                       date(2027, 9, 1)))
+                                       date(2027, 9, 1), viewer=TOGETHER))
     assert message == ("The start 1900-06-01 is out of range: "
                        "use a date between 1940 and 2100.")
     assert_refused(dialog, "start_date", message)
@@ -304,7 +307,7 @@ def test_adding_and_editing_a_season(
     assert not dialog.isVisible()
     assert document.undo_stack.undoText() == "Add season “Startup 🚀”"
 
-    [season] = seasons(document.session)
+    [season] = seasons(document.plan)
     edit = shown(qtbot, SeasonDialog(document, season))
     assert edit.windowTitle() == "Edit Season “Startup 🚀”"
     assert edit.ok_button.text() == "Save"
@@ -315,7 +318,7 @@ def test_adding_and_editing_a_season(
     assert not edit.isVisible()
     assert document.undo_stack.count() == 2
     document.undo_stack.undo()
-    assert [(s.leader_uuid, s.label) for s in seasons(document.session)] == \
+    assert [(s.leader_uuid, s.label) for s in seasons(document.plan)] == \
         [(ana, "Startup 🚀")]
     document.undo_stack.redo()
     assert stored_seasons(document) == [{
@@ -340,7 +343,7 @@ def test_cancelling_an_edit_stores_nothing(
         qtbot: QtBot, document: PlanDocument, pair: tuple[str, str]) -> None:
     document.submit("Add", new_season(pair[0], "Startup", date(2026, 1, 1),
                                       date(2028, 1, 1)))
-    dialog = shown(qtbot, SeasonDialog(document, seasons(document.session)[0]))
+    dialog = shown(qtbot, SeasonDialog(document, seasons(document.plan)[0]))
     qtbot.keyClicks(dialog.label_edit, " and more")
     dialog.start_edit.setDate(QDate(2025, 1, 1))
     cancel = dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel)

@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 import resources
 from models.exchange import rows_from_dict
 from models.plan_file import PlanFile
+from models.privacy import TOGETHER
 from models.roadmap import TITLE_MAX, milestone_kinds, new_item
 from tests.helpers import stored
 from ui.document import PlanDocument
@@ -359,7 +360,7 @@ def test_selection_is_shared_as_uuids(qtbot: QtBot, tables: RoadmapTables,
     tables.item_view.setCurrentIndex(proxy_cell(tables.item_view, DEGREE, "status"))
     with qtbot.assertNotEmitted(tables.selection_changed):
         document.submit("Add", new_item("promotion", "Staff engineer", date(2024, 4, 1),
-                                        partner_uuid=RACHEL))
+                                        partner_uuid=RACHEL, viewer=TOGETHER))
     assert tables.items.rowCount() == 26
     assert tables.selected_uuids() == [degree]
     current = tables.item_view.currentIndex()

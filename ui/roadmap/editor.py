@@ -13,6 +13,7 @@ from PySide6.QtCore import QDate, QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.changes import Edit
+from models.changes import Edit, merge
 from models.errors import TandemError
 from models.partners import partners
 from models.roadmap import (
@@ -39,6 +40,7 @@ from models.roadmap import (
     new_item,
     new_season,
     phase_kinds,
+    share,
     status_labels,
 )
 from models.roadmap_layout import SHARED, lane_key, lane_order
@@ -210,7 +212,7 @@ class ItemDialog(EntryDialog):
         self.is_phase = item.is_phase if item is not None else phase
         noun = "Phase" if self.is_phase else "Milestone"
         self.setWindowTitle(f"Add {noun}" if item is None else f"Edit “{item.title}”")
-        self.lanes = lane_order(partners(document.session))
+        self.lanes = lane_order(partners(document.plan))
 
         self.title_edit = line_edit(item.title if item else "", limit=TITLE_MAX,
                                     placeholder="e.g. PhD in Lisbon" if self.is_phase
@@ -261,6 +263,23 @@ class ItemDialog(EntryDialog):
         self.add_field("notes", "&Notes:", self.notes,
                        "Details, conditions or doubts you want to remember")
 
+        self.private = QCheckBox("Only &me, until I share it")
+        self.private.setObjectName("draft")
+        viewer = document.viewer
+        if item is None:
+            self.private.setEnabled(viewer.is_partner)
+            self.private.setToolTip(
+                "Keep it as a private draft: only you see it, until you share it"
+                if viewer.is_partner else
+                "To write a private draft, choose who is at the keyboard (top right) first")
+        else:
+            self.private.setChecked(item.is_draft)
+            self.private.setEnabled(item.is_draft)
+            self.private.setToolTip("Untick to share this draft with your partner"
+                                    if item.is_draft else
+                                    "Shared with both of you: it stays shared")
+        self.body.insertWidget(self.body.indexOf(self.buttons), self.private)
+
         self.lane_combo.currentIndexChanged.connect(self._paint_kinds)
         self._paint_kinds()
         self.title_edit.setFocus()
@@ -278,13 +297,17 @@ class ItemDialog(EntryDialog):
             changes = self.form.changed()
             if "partner_uuid" in changes:
                 changes["partner_uuid"] = changes["partner_uuid"] or None  # "Our life"
-            return f"Edit “{title.strip()}”", edit_entry(self.item, **changes)
+            edit = edit_entry(self.item, **changes)
+            if self.item.is_draft and not self.private.isChecked():
+                edit = merge(edit, share([self.item]))
+            return f"Edit “{title.strip()}”", edit
         lane = self.lane_combo.currentData()
         return f"Add “{title.strip()}”", new_item(
             self.kind_combo.currentData(), title, to_date(self.start_edit.date()),
             to_date(self.end_edit.date()) if self.end_edit is not None else None,
             partner_uuid=None if lane == SHARED else lane,
-            status=self.status_combo.currentData(), notes=self.notes.raw_text())
+            status=self.status_combo.currentData(), notes=self.notes.raw_text(),
+            viewer=self.document.viewer, draft=self.private.isChecked())
 
 
 # -- seasons ---------------------------------------------------------------------
@@ -305,7 +328,7 @@ class SeasonDialog(EntryDialog):
         self.season = season
         self.setWindowTitle("Add Season" if season is None else f"Edit Season “{season.label}”")
         self.add_intro(SEASON_INTRO)
-        pair = partners(document.session)
+        pair = partners(document.plan)
 
         self.leader_combo = QComboBox()
         for partner in pair:

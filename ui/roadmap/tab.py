@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.changes import Edit
+from models.changes import ChangeReport, Edit
 from models.errors import TandemError
-from models.partners import partners
+from models.partners import Partner, partners
 from models.roadmap import (
     RoadmapItem,
     Season,
@@ -29,8 +29,10 @@ from models.roadmap import (
     edit_entry,
     moved,
     remove,
+    roadmap_entry,
     roadmap_items,
     seasons,
+    share,
 )
 from models.roadmap_insight import describe_clashes, describe_lead, find_clashes, lead_times
 from models.roadmap_layout import lane_after, lane_key, plan_span
@@ -42,7 +44,8 @@ from ui.roadmap.scene import RoadmapScene
 from ui.roadmap.view import LaneHeader, RoadmapView, TimeAxis
 from ui.style import error_label, plain_tip
 
-ROADMAP_TABLES = frozenset({"roadmap_item", "season", "partner"})
+#: What the chart shows: a change to any of these redraws it.
+SHOWN = (RoadmapItem, Season, Partner)
 
 
 class RoadmapTab(QWidget):
@@ -54,6 +57,9 @@ class RoadmapTab(QWidget):
         self.px_per_day = ZOOM_LEVELS[DEFAULT_ZOOM][1]
         #: Until the couple zooms, the whole plan is fitted to the window.
         self._auto_fit = True
+        #: The private drafts on the chart (the viewer's own), which can be shared.
+        self._drafts: set[str] = set()
+        self._watching: Callable[[ChangeReport], None] = lambda _report: None
 
         self.scene = RoadmapScene()
         self.view = RoadmapView(self.scene)
@@ -142,6 +148,10 @@ class RoadmapTab(QWidget):
                                              "Duplicate the selected phases and milestones")
         self.delete_action = self._action("&Delete", self.delete_selected, keys.Delete,
                                           "Delete the selected items and seasons")
+        self.share_action = self._action(
+            "S&hare Draft", self.share_selected, "Ctrl+Shift+S",
+            "Show your selected private drafts to your partner (and in the report)")
+        self.share_action.setEnabled(False)
         self.zoom_in_action = self._action("Zoom &In", lambda: self.zoom(1), keys.ZoomIn,
                                            "Show a shorter time, in more detail (Ctrl+wheel)")
         self.zoom_out_action = self._action("Zoom &Out", lambda: self.zoom(-1), keys.ZoomOut,
@@ -156,7 +166,8 @@ class RoadmapTab(QWidget):
         for action in (self.add_phase_action, self.add_milestone_action, self.add_season_action):
             self.toolbar.addAction(action)
         self.toolbar.addSeparator()
-        for action in (self.edit_action, self.duplicate_action, self.delete_action):
+        for action in (self.edit_action, self.duplicate_action, self.delete_action,
+                       self.share_action):
             self.toolbar.addAction(action)
         self.toolbar.addSeparator()
         self.toolbar.addAction(self.zoom_out_action)
@@ -174,29 +185,30 @@ class RoadmapTab(QWidget):
 
     def set_document(self, document: PlanDocument | None) -> None:
         if self.document is not None:
-            self.document.changed.disconnect(self._on_changed)
+            self.document.unwatch(self._watching)
         self.document = document
         self._auto_fit = True
         self.message.hide()
         # The table fills only when shown: most sessions never open it.
         self.tables.set_document(document if self.tables.isVisibleTo(self) else None)
         if document is not None:
-            document.changed.connect(self._on_changed)
+            self._watching = document.watch(SHOWN, self._on_changed)
         self.setEnabled(document is not None)
         self.refresh()
 
-    def _on_changed(self, tables: frozenset[str]) -> None:
-        if tables & ROADMAP_TABLES:
-            self.message.hide()  # a change went through: an old refusal no longer applies
-            self.refresh()
+    def _on_changed(self, report: ChangeReport) -> None:
+        self.message.hide()  # a change went through: an old refusal no longer applies
+        # The rows are packed anew whatever changed, so the whole chart is rebuilt.
+        self.refresh()
 
     def refresh(self) -> None:
         if self.document is None:
             self.scene.clear_plan()
             self.insight.clear()
             return
-        session = self.document.session
-        pair, items, all_seasons = partners(session), roadmap_items(session), seasons(session)
+        plan, viewer = self.document.plan, self.document.viewer
+        pair, items, all_seasons = partners(plan), roadmap_items(plan, viewer), seasons(plan)
+        self._drafts = {item.uuid for item in items if item.is_draft}
         today = self.today()
         span = plan_span(items, all_seasons, today)
         if self._auto_fit:
@@ -231,7 +243,7 @@ class RoadmapTab(QWidget):
         if self.document is None or not edit:
             return False
         try:
-            self.document.submit(text, edit, merge_key)
+            self.document.submit(text, edit, merge_key, initiator=self)
         except TandemError as error:
             self.refuse(error.message)
             return False
@@ -243,19 +255,22 @@ class RoadmapTab(QWidget):
     def selected_entries(self) -> list[RoadmapItem | Season]:
         if self.document is None:
             return []
-        session = self.document.session
         found: list[RoadmapItem | Season] = []
         for entry in self.view.selected():
-            row = session.get(RoadmapItem, entry.uuid) or session.get(Season, entry.uuid)
+            row = roadmap_entry(self.document.plan, self.document.viewer, entry.uuid)
             if row is not None:
                 found.append(row)
         return found
+
+    def _drafts_selected(self) -> list[RoadmapItem]:
+        return [e for e in self.selected_entries() if isinstance(e, RoadmapItem) and e.is_draft]
 
     def _selection_changed(self) -> None:
         uuids = [e.uuid for e in self.view.selected()]
         has = bool(uuids)
         for action in (self.edit_action, self.delete_action, self.duplicate_action):
             action.setEnabled(has)
+        self.share_action.setEnabled(bool(self._drafts.intersection(uuids)))
         if self.tables.isVisible():
             self.tables.select_uuids(uuids)
 
@@ -272,9 +287,9 @@ class RoadmapTab(QWidget):
 
     def _drag_finished(self, uuid: str, start: date, end: date | None, lane: str) -> None:
         assert self.document is not None
-        session = self.document.session
-        item = session.get(RoadmapItem, uuid)
-        if item is not None:
+        found = roadmap_entry(self.document.plan, self.document.viewer, uuid)
+        if isinstance(found, RoadmapItem):
+            item = found
             values: dict[str, object] = {"start_date": start, "end_date": end,
                                          "partner_uuid": lane or None}
             entry: RoadmapItem | Season = item
@@ -282,7 +297,7 @@ class RoadmapTab(QWidget):
                 else "Resize"
             title = item.title
         else:
-            season = session.get(Season, uuid)
+            season = found
             if season is None:
                 return
             values = {"start_date": start, "end_date": end}
@@ -303,7 +318,7 @@ class RoadmapTab(QWidget):
     def step_lane(self, step: int) -> None:
         if self.document is None:
             return
-        pair = partners(self.document.session)
+        pair = partners(self.document.plan)
         items = [e for e in self.selected_entries() if isinstance(e, RoadmapItem)]
         edit: Edit = ()
         for item in items:
@@ -316,10 +331,18 @@ class RoadmapTab(QWidget):
         self._submit(f"Delete {self._names(entries)}", remove(entries))
 
     def duplicate_selected(self) -> None:
+        if self.document is None:
+            return
         entries = [e for e in self.selected_entries() if isinstance(e, RoadmapItem)]
-        edit = duplicate(entries)
+        edit = duplicate(entries, self.document.viewer)
         if self._submit(f"Duplicate {self._names(entries)}", edit):
             self.select([change.uuid for change in edit])
+
+    def share_selected(self) -> None:
+        """Share the selected drafts of the partner at the keyboard."""
+        drafts = self._drafts_selected()
+        if drafts:
+            self._submit(f"Share {self._names(drafts)}", share(drafts))
 
     @staticmethod
     def _names(entries: list[RoadmapItem] | list[RoadmapItem | Season]) -> str:
@@ -331,7 +354,7 @@ class RoadmapTab(QWidget):
     # -- dialogs -------------------------------------------------------------------------------
 
     def _default_lane(self) -> str:
-        return self.document.at_keyboard if self.document else ""
+        return self.document.viewer.partner_uuid if self.document else ""
 
     def _view_center_date(self) -> date:
         center = self.view.mapToScene(self.view.viewport().rect().center())
@@ -352,7 +375,7 @@ class RoadmapTab(QWidget):
             return
         from ui.roadmap.editor import SeasonDialog
 
-        leader = self.document.at_keyboard or None
+        leader = self.document.viewer.partner_uuid or None
         SeasonDialog(self.document, start=start or self._view_center_date(),
                      leader_uuid=leader, parent=self).exec()
 
@@ -366,14 +389,11 @@ class RoadmapTab(QWidget):
             return
         from ui.roadmap.editor import ItemDialog, SeasonDialog
 
-        session = self.document.session
-        item = session.get(RoadmapItem, uuid)
-        if item is not None:
-            ItemDialog(self.document, item, parent=self).exec()
-            return
-        season = session.get(Season, uuid)
-        if season is not None:
-            SeasonDialog(self.document, season, parent=self).exec()
+        entry = roadmap_entry(self.document.plan, self.document.viewer, uuid)
+        if isinstance(entry, RoadmapItem):
+            ItemDialog(self.document, entry, parent=self).exec()
+        elif entry is not None:
+            SeasonDialog(self.document, entry, parent=self).exec()
 
     def _context_menu(self, pos: QPoint) -> None:
         point = self.view.mapToScene(pos)
@@ -390,6 +410,8 @@ class RoadmapTab(QWidget):
         menu.addSeparator()
         for action in (self.edit_action, self.duplicate_action, self.delete_action):
             menu.addAction(action)
+        if self.share_action.isEnabled():
+            menu.addAction(self.share_action)
         menu.exec(self.view.viewport().mapToGlobal(pos))
 
     # -- zoom and scrolling ------------------------------------------------------------------

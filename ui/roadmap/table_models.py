@@ -21,8 +21,12 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont
 
+from models.base import Entity
+from models.changes import ChangeReport
 from models.errors import TandemError
 from models.partners import Partner, partners
+from models.plan_file import PlanFile
+from models.privacy import Viewer
 from models.roadmap import (
     LABEL_MAX,
     NOTES_MAX,
@@ -96,14 +100,15 @@ class EntryTableModel(QAbstractTableModel):
     refused = Signal(str, QModelIndex)
 
     columns: ClassVar[tuple[Column, ...]] = ()
-    #: The tables whose changes this model shows.
-    tables: ClassVar[frozenset[str]] = frozenset()
+    #: What this model shows: a report touching any of these refreshes it.
+    shows: ClassVar[tuple[type[Entity], ...]] = ()
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self._document: PlanDocument | None = None
         self._entries: list[Entry] = []
         self._pair: list[Partner] = []
+        self._watching: Callable[[ChangeReport], None] = lambda _report: None
 
     # -- the document ------------------------------------------------------------
 
@@ -113,46 +118,51 @@ class EntryTableModel(QAbstractTableModel):
 
     def set_document(self, document: PlanDocument | None) -> None:
         if self._document is not None:
-            self._document.changed.disconnect(self._on_changed)
+            self._document.unwatch(self._watching)
         self.beginResetModel()
         self._document = document
         self._entries, self._pair = self._read()
         self.endResetModel()
         if document is not None:
-            document.changed.connect(self._on_changed)
+            self._watching = document.watch(self.shows, lambda _report: self.refresh())
 
     def _read(self) -> tuple[list[Entry], list[Partner]]:
         if self._document is None:
             return [], []
-        session = self._document.session
-        return self._load(session), partners(session)
-
-    def _on_changed(self, touched: frozenset[str]) -> None:
-        if touched & self.tables:
-            self.refresh()
+        plan, viewer = self._document.plan, self._document.viewer
+        return self._load(plan, viewer), partners(plan)
 
     def refresh(self) -> None:
-        """Read the rows again. When the same entries are still there (an
-        edited cell, a renamed partner) they keep their rows and only the
-        cells are redrawn, so the views keep their selection, current cell and
-        scroll position; otherwise the model is reset."""
+        """Read the rows again and tell the views only what differs: rows
+        gone, rows changed, rows added. Nothing is reset, so the views keep
+        their selection, current cell and scroll position by themselves."""
         entries, pair = self._read()
-        by_uuid = {entry.uuid: entry for entry in entries}
-        if len(by_uuid) == len(self._entries) and all(
-                entry.uuid in by_uuid for entry in self._entries):
-            self._entries = [by_uuid[entry.uuid] for entry in self._entries]
-            self._pair = pair
-            if self._entries:
-                self.dataChanged.emit(self.index(0, 0),
-                                      self.index(len(self._entries) - 1, len(self.columns) - 1))
-            return
-        self.beginResetModel()
-        self._entries, self._pair = entries, pair
-        self.endResetModel()
+        fresh = {entry.uuid: entry for entry in entries}
+        for row in reversed(range(len(self._entries))):
+            if self._entries[row].uuid not in fresh:
+                self.beginRemoveRows(QModelIndex(), row, row)
+                del self._entries[row]
+                self.endRemoveRows()
+        # A partner's name or colour shows in cells: then every row is redrawn.
+        renamed = [p.record() for p in pair] != [p.record() for p in self._pair]
+        self._pair = pair
+        last = len(self.columns) - 1
+        for row, entry in enumerate(self._entries):
+            now = fresh[entry.uuid]
+            if renamed or now.record() != entry.record():
+                self._entries[row] = now
+                self.dataChanged.emit(self.index(row, 0), self.index(row, last))
+        known = {entry.uuid for entry in self._entries}
+        added = [entry for entry in entries if entry.uuid not in known]
+        if added:
+            first = len(self._entries)
+            self.beginInsertRows(QModelIndex(), first, first + len(added) - 1)
+            self._entries.extend(added)
+            self.endInsertRows()
 
     # -- for subclasses ------------------------------------------------------------
 
-    def _load(self, session: Any) -> list[Entry]:
+    def _load(self, plan: PlanFile, viewer: Viewer) -> list[Entry]:
         raise NotImplementedError
 
     def _name(self, entry: Any) -> str:
@@ -285,7 +295,8 @@ class EntryTableModel(QAbstractTableModel):
         text = column.undo.format(name=_short(self._name(entry)),
                                   value=self._label(entry, column, value))
         try:
-            self._document.submit(text, edit_entry(entry, **{column.field: stored}))
+            self._document.submit(text, edit_entry(entry, **{column.field: stored}),
+                                  initiator=self)
         except TandemError as error:
             # Nothing was stored, so the row still shows this entry.
             self.refused.emit(error.message, self.index(index.row(), index.column()))
@@ -313,10 +324,10 @@ class RoadmapTableModel(EntryTableModel):
         Column("Notes", "notes", TEXT, "Edit notes of “{name}”",
                "Anything you want to remember about it", max_length=NOTES_MAX),
     )
-    tables = frozenset({"roadmap_item", "partner"})
+    shows = (RoadmapItem, Partner)
 
-    def _load(self, session: Any) -> list[Entry]:
-        return list(roadmap_items(session))
+    def _load(self, plan: PlanFile, viewer: Viewer) -> list[Entry]:
+        return list(roadmap_items(plan, viewer))
 
     def _name(self, entry: RoadmapItem) -> str:
         return entry.title
@@ -368,10 +379,10 @@ class SeasonTableModel(EntryTableModel):
         Column("Notes", "notes", TEXT, "Edit notes of “{name}”",
                "What you agreed, in your words", max_length=NOTES_MAX),
     )
-    tables = frozenset({"season", "partner"})
+    shows = (Season, Partner)
 
-    def _load(self, session: Any) -> list[Entry]:
-        return list(seasons(session))
+    def _load(self, plan: PlanFile, viewer: Viewer) -> list[Entry]:
+        return list(seasons(plan))
 
     def _name(self, entry: Season) -> str:
         return entry.label

@@ -4,9 +4,11 @@ at the keyboard (one partner, or both together)."""
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QButtonGroup,
     QHBoxLayout,
     QLabel,
@@ -15,7 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.changes import ChangeReport
 from models.partners import Partner, partners
+from models.privacy import TOGETHER, Viewer
 from ui.document import PlanDocument
 from ui.style import heading_font, plain_label, plain_tip, swatch_style
 
@@ -24,6 +28,7 @@ class CoupleHeader(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.document: PlanDocument | None = None
+        self._watching: Callable[[ChangeReport], None] = lambda _report: None
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 4)
         self.names = QLabel()
@@ -49,19 +54,18 @@ class CoupleHeader(QWidget):
             self.keyboard_group.addButton(button)
             layout.addWidget(button)
             self._choices.append(button)
-        self.keyboard_buttons: dict[str, QToolButton] = {}
+        self.keyboard_buttons: dict[Viewer, QToolButton] = {}
         self.keyboard_group.buttonClicked.connect(self._keyboard_clicked)
 
     def set_document(self, document: PlanDocument | None) -> None:
+        if self.document is not None:
+            self.document.unwatch(self._watching)
+            self.document.viewer_changed.disconnect(self._sync_keyboard)
         self.document = document
         if document is not None:
-            document.changed.connect(self._on_changed)
-            document.at_keyboard_changed.connect(lambda _uuid: self._sync_keyboard())
+            self._watching = document.watch((Partner,), lambda _report: self.refresh())
+            document.viewer_changed.connect(self._sync_keyboard)
         self.refresh()
-
-    def _on_changed(self, tables: frozenset[str]) -> None:
-        if "partner" in tables:
-            self.refresh()
 
     def refresh(self) -> None:
         self.keyboard_buttons = {}
@@ -70,36 +74,47 @@ class CoupleHeader(QWidget):
         if self.document is None:
             self.names.clear()
             return
-        pair = partners(self.document.session)
+        pair = partners(self.document.plan)
         self.names.setText(" &amp; ".join(
             f'<span style="color:{p.color}">{html.escape(p.name)}</span>' for p in pair))
         self.names.setToolTip(plain_tip("\n".join(_describe(p) for p in pair)))
-        choices = [(pair[0].uuid, pair[0].name, pair[0].color), ("", "Both of us", ""),
-                   (pair[1].uuid, pair[1].name, pair[1].color)]
-        for button, (uuid, label, color) in zip(self._choices, choices, strict=True):
+        colors = {Viewer.partner(p.uuid): p.color for p in pair}
+        choices = keyboard_choices(self.document)
+        # One partner, both of you, the other: the order of the lanes.
+        for button, (viewer, label) in zip(self._choices, [choices[0], choices[2], choices[1]],
+                                           strict=True):
             button.setText(plain_label(label))
             button.setToolTip(plain_tip(
-                f"{label} at the keyboard: private scoring and writing show only {label}’s part"
-                if uuid else "Both of you at the keyboard: everything is shown, side by side"))
+                f"{label} at the keyboard: what {label} keeps private shows, with a draft "
+                "look; what the other keeps private is hidden" if viewer.is_partner else
+                "Both of you at the keyboard: only what you have shared is shown"))
+            color = colors.get(viewer, "")
             button.setStyleSheet(
                 f"QToolButton:checked {{ {swatch_style(color)} font-weight: bold; }}"
                 if color else "")
-            self.keyboard_buttons[uuid] = button
+            self.keyboard_buttons[viewer] = button
         self._sync_keyboard()
 
     def _sync_keyboard(self) -> None:
         if self.document is None:
             return
-        button = self.keyboard_buttons.get(self.document.at_keyboard)
+        button = self.keyboard_buttons.get(self.document.viewer)
         if button is not None:
             button.setChecked(True)
 
-    def _keyboard_clicked(self, button: QToolButton) -> None:
+    def _keyboard_clicked(self, button: QAbstractButton) -> None:
         if self.document is None:
             return
-        for uuid, candidate in self.keyboard_buttons.items():
+        for viewer, candidate in self.keyboard_buttons.items():
             if candidate is button:
-                self.document.set_at_keyboard(uuid)
+                self.document.set_viewer(viewer)
+
+
+def keyboard_choices(document: PlanDocument) -> list[tuple[Viewer, str]]:
+    """Who can be at the keyboard, as the menu lists them: each partner, then both."""
+    pair = partners(document.plan)
+    return [(Viewer.partner(pair[0].uuid), pair[0].name),
+            (Viewer.partner(pair[1].uuid), pair[1].name), (TOGETHER, "Both of us")]
 
 
 def _describe(partner: Partner) -> str:

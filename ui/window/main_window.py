@@ -21,17 +21,19 @@ from PySide6.QtWidgets import (
 
 import resources
 from models.base import Entity
+from models.changes import ChangeReport
 from models.errors import TandemError
 from models.exchange import rows_from_dict
-from models.partners import couple_name, new_plan_rows, partners
+from models.partners import Partner, couple_name, new_plan_rows, partners
 from models.plan_file import SUFFIX, PlanFile, suggested_name, unused_path
+from models.privacy import Viewer
 from ui.actions import Shortcut, make_action
 from ui.document import PlanDocument
 from ui.messages import show_error
 from ui.style import plain_label, plain_tip
 from ui.window import file_dialogs, settings
-from ui.window.about import show_about
-from ui.window.header import CoupleHeader
+from ui.window.about import show_about, show_privacy
+from ui.window.header import CoupleHeader, keyboard_choices
 from ui.window.tabs import PlanTab, create_tabs
 from ui.window.welcome import WelcomePage
 
@@ -114,9 +116,9 @@ class MainWindow(QMainWindow):
 
         edit = bar.addMenu("&Edit")
         group = self.undo_group
-        self.undo_action = self._step_action("&Undo", keys.Undo, group.undo,
+        self.undo_action = self._step_action("&Undo", keys.Undo, self._undo,
                                              group.canUndoChanged, group.undoTextChanged)
-        self.redo_action = self._step_action("&Redo", keys.Redo, group.redo,
+        self.redo_action = self._step_action("&Redo", keys.Redo, self._redo,
                                              group.canRedoChanged, group.redoTextChanged)
         edit.addAction(self.undo_action)
         edit.addAction(self.redo_action)
@@ -136,8 +138,9 @@ class MainWindow(QMainWindow):
         self.history_dock.setObjectName("undoHistory")
         self.history = QUndoView(self.undo_group)
         self.history.setEmptyLabel("Plan as opened")
-        self.history.setToolTip("Every change since the plan was opened; click a step to go "
-                                "back to it, and forward again")
+        self.history.setToolTip("Every change made at this keyboard since the plan was "
+                                "opened; click a step to go back to it, and forward again. "
+                                "Each of you, and both together, have a history of your own.")
         self.history_dock.setWidget(self.history)
         self.history_dock.hide()
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.history_dock)
@@ -149,6 +152,9 @@ class MainWindow(QMainWindow):
         self.keyboard_group = QActionGroup(self)
 
         help_menu = bar.addMenu("&Help")
+        self.privacy_action = self._action(
+            help_menu, "&Privacy Between the Two of You", self.explain_privacy,
+            tip="What a private draft is, and what it is not")
         self.about_action = self._action(help_menu, "&About Tandem", self.about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
 
@@ -167,6 +173,14 @@ class MainWindow(QMainWindow):
 
         step_text.connect(name)
         return action
+
+    def _undo(self) -> None:
+        if self.document is not None:
+            self.document.undo()
+
+    def _redo(self) -> None:
+        if self.document is not None:
+            self.document.redo()
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -192,37 +206,39 @@ class MainWindow(QMainWindow):
         self.keyboard_menu.clear()
         for action in self.keyboard_group.actions():
             self.keyboard_group.removeAction(action)
+        self.keyboard_actions: dict[Viewer, QAction] = {}
         if self.document is None:
             return
-        pair = partners(self.document.session)
-        choices = [(pair[0].uuid, pair[0].name), (pair[1].uuid, pair[1].name),
-                   ("", "Both of Us")]
-        for number, (uuid, name) in enumerate(choices, start=1):
+        for number, (viewer, name) in enumerate(keyboard_choices(self.document), start=1):
             action = make_action(self, plain_label(name),
-                                 lambda _=False, u=uuid: self._set_at_keyboard(u),
+                                 lambda _=False, v=viewer: self._set_viewer(v),
                                  f"Ctrl+Alt+{number}", f"{name} at the keyboard",
                                  checkable=True)
             action.setToolTip(plain_tip(action.toolTip()))  # it quotes the name
-            action.setData(uuid)
-            action.setChecked(self.document.at_keyboard == uuid)
+            action.setChecked(self.document.viewer == viewer)
             self.keyboard_group.addAction(action)
             self.keyboard_menu.addAction(action)
+            self.keyboard_actions[viewer] = action
 
-    def _sync_keyboard_menu(self, uuid: str) -> None:
-        for action in self.keyboard_group.actions():
-            action.setChecked(action.data() == uuid)
-
-    def _set_at_keyboard(self, uuid: str) -> None:
+    def _viewer_changed(self, viewer: Viewer) -> None:
         if self.document is not None:
-            self.document.set_at_keyboard(uuid)
+            self.undo_group.setActiveStack(self.document.undo_stack)
+        for choice, action in self.keyboard_actions.items():
+            action.setChecked(choice == viewer)
+
+    def _set_viewer(self, viewer: Viewer) -> None:
+        if self.document is not None:
+            self.document.set_viewer(viewer)
 
     # -- opening and closing ------------------------------------------------------
 
     def open_at_start(self, path: Path | None) -> None:
-        """Open ``path``, else the last plan, else show the welcome page."""
+        """Open ``path``, else the last plan, else show the welcome page. A
+        last plan that can't be opened is not tried again at the next start:
+        the welcome page says why, once, and the plan stays in Recent Plans."""
         target = path or settings.last_plan()
-        if target is not None:
-            self.open_plan(target)
+        if target is not None and not self.open_plan(target) and path is None:
+            settings.set_last_plan(None)
 
     def open_plan(self, path: Path) -> bool:
         path = Path(path).absolute()
@@ -251,24 +267,26 @@ class MainWindow(QMainWindow):
         document = PlanDocument(plan, self)
         document.failed.connect(lambda message: show_error(self, message))
         document.changed.connect(self._on_changed)
-        document.at_keyboard_changed.connect(self._sync_keyboard_menu)
-        self.undo_group.addStack(document.undo_stack)
+        document.viewer_changed.connect(self._viewer_changed)
+        for stack in document.stacks.values():
+            self.undo_group.addStack(stack)
         self.undo_group.setActiveStack(document.undo_stack)
         self.document = document
         settings.remember_plan(plan.path)
         self._show_document(document)
 
-    def _on_changed(self, tables: frozenset[str]) -> None:
-        self._update_title()
-        if "partner" in tables:
-            self._fill_keyboard_menu()  # the names changed
+    def _on_changed(self, report: ChangeReport) -> None:
+        if report.touches(Partner):  # the names changed
+            self._update_title()
+            self._fill_keyboard_menu()
 
     def _close_document(self) -> None:
         if self.document is None:
             return
         document, self.document = self.document, None
         self._show_document(None)
-        self.undo_group.removeStack(document.undo_stack)
+        for stack in document.stacks.values():
+            self.undo_group.removeStack(stack)
         document.close()
         document.deleteLater()
 
@@ -294,7 +312,7 @@ class MainWindow(QMainWindow):
             self.setWindowFilePath("")
             return
         self.setWindowFilePath(str(self.document.plan.path))
-        self.setWindowTitle(f"{couple_name(partners(self.document.session))} — "
+        self.setWindowTitle(f"{couple_name(partners(self.document.plan))} — "
                             f"{self.document.plan.path.stem}")
 
     def choose_and_open(self) -> None:
@@ -368,6 +386,9 @@ class MainWindow(QMainWindow):
 
     def about(self) -> None:
         show_about(self)
+
+    def explain_privacy(self) -> None:
+        show_privacy(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         settings.save_window_state(self.saveGeometry(), self.saveState())

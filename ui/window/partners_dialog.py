@@ -81,7 +81,7 @@ class PartnersDialog(QDialog):
         self.setWindowTitle("Partners")
         self.setMinimumWidth(420)  # a refusal under a field reads in a line or two
         self.document = document
-        self.pair = partners(document.session)
+        self.pair = partners(document.plan)
         layout = QVBoxLayout(self)
         self.forms: list[Form] = []
         for number, partner in enumerate(self.pair, start=1):
