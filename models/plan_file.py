@@ -7,22 +7,24 @@ version in ``user_version``. Every edit commits at once with
 
 Opening never changes a file it refuses: the header is read as bytes first,
 and the file is only written after every check has passed (a migration only
-after a verified backup). While open, the file is locked exclusively, so a
-second window or program cannot write to it behind our back.
+after a verified backup). While open, the file is locked exclusively (by
+SQLite, and by a lock of our own that nothing else the app opens can release:
+:func:`_lock`), so a second window or program cannot write to it behind our back.
 """
 
 from __future__ import annotations
 
-import filecmp
 import os
 import shutil
 import sqlite3
 import stat
-from collections.abc import Iterable
+import sys
+import weakref
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, BinaryIO
 
 from sqlalchemy import create_engine, event
 from sqlalchemy.exc import DBAPIError, IntegrityError
@@ -35,11 +37,18 @@ from models.changes import Edit, RowChange, insert, tables
 from models.errors import PlanFileError, StaleEditError, ValidationError
 from models.migrations import SCHEMA_VERSION, upgrade
 
+if sys.platform != "win32":
+    import fcntl
+
 #: "Tand" in ASCII, stored at byte 68 of every plan file.
 APPLICATION_ID = 0x54616E64
 SUFFIX = ".tandem"
 _MAGIC = b"SQLite format 3\x00"
 _LOCK_WAIT_SECONDS = 0.5
+_IN_USE = "it is open in another Tandem window or another program."
+#: For every descriptor opened on a plan: never wait on a named pipe swapped
+#: in after the checks, and bytes as they are on Windows.
+_OPEN_FLAGS = getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
 
 
 @dataclass(frozen=True)
@@ -114,13 +123,58 @@ def _sqlite_reason(error: sqlite3.Error) -> str:
     name = getattr(error, "sqlite_errorname", "")
     text = str(error)
     if name.startswith("SQLITE_BUSY") or "locked" in text:
-        return ("it is open in another Tandem window or another program. "
-                "Close it there, then try again.")
+        return f"{_IN_USE} Close it there, then try again."
     if name.startswith("SQLITE_READONLY"):
         return "the file is read-only. Copy it to a writable folder and open the copy."
     if name.startswith("SQLITE_CANTOPEN"):
         return "the system would not let Tandem open it."
     return f"it is damaged ({text})."
+
+
+def _lock(path: Path) -> int:
+    """A descriptor of the plan, kept open while the plan is, holding an
+    exclusive flock. SQLite's own lock is a POSIX record lock, and POSIX drops
+    all of a process's record locks on a file when the process closes *any*
+    descriptor of it (a file dialog telling the file's type, a copy...). A
+    flock belongs to this descriptor alone, so it holds until the plan closes."""
+    try:
+        fd = os.open(path, os.O_RDWR | _OPEN_FLAGS)
+    except OSError as error:
+        raise PlanFileError(path, "the system would not let Tandem open it "
+                            f"({error.strerror or error}).") from error
+    try:
+        # Not on Windows: there SQLite's locks belong to its own handle, and
+        # closing another handle does not release them.
+        if sys.platform != "win32":
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                raise PlanFileError(path, f"{_IN_USE} Close it there, then try again.") from None
+            except OSError:
+                pass  # a file system without flock (some network shares): SQLite's lock remains
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+def _locked_by_tandem(path: Path) -> bool:
+    """Whether another open plan holds the flock taken by :func:`_lock`."""
+    if sys.platform == "win32":
+        return False
+    try:
+        fd = os.open(path, os.O_RDONLY | _OPEN_FLAGS)
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    except OSError:
+        return False
+    finally:
+        os.close(fd)  # and with it the shared lock just taken
+    return False
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -198,24 +252,41 @@ def _write_copy(conn: sqlite3.Connection, target: Path) -> None:
         partial.unlink(missing_ok=True)
 
 
-def _write_backup(path: Path, backup: Path) -> None:
+def _write_backup(plan: int, backup: Path) -> None:
     """A byte-for-byte copy of the plan, verified before the original is touched.
-    Safe as a raw copy: we hold the exclusive lock and no transaction is open."""
+    Safe as a raw copy: we hold the exclusive lock and no transaction is open.
+    Read through the plan's own descriptor (``plan``): opening and closing
+    another one would drop SQLite's lock (see :func:`_lock`)."""
     partial = backup.with_name(f".{backup.name}.partial")
     try:
-        shutil.copyfile(path, partial)
-        if not filecmp.cmp(path, partial, shallow=False):
-            raise PlanFileError(backup, "the backup made before upgrading did not read back "
-                                "the same as the plan.", verb="written")
+        with open(plan, "rb", closefd=False) as source, partial.open("wb") as copy:
+            source.seek(0)
+            shutil.copyfileobj(source, copy)
+        with open(plan, "rb", closefd=False) as source, partial.open("rb") as copy:
+            source.seek(0)
+            if not _same_bytes(source, copy):
+                raise PlanFileError(backup, "the backup made before upgrading did not read "
+                                    "back the same as the plan.", verb="written")
         _publish(partial, backup)
     finally:
         partial.unlink(missing_ok=True)
 
 
-def _migrate(path: Path, conn: sqlite3.Connection, version: int) -> None:
+def _same_bytes(first: BinaryIO, second: BinaryIO) -> bool:
+    while True:
+        chunk = first.read(1 << 16)
+        if chunk != second.read(1 << 16):
+            return False
+        if not chunk:
+            return True
+
+
+def _migrate(path: Path, conn: sqlite3.Connection, version: int, plan: int) -> None:
+    """Upgrade from ``version`` in one transaction, after a backup read
+    through the descriptor ``plan``."""
     backup = backup_path(path, version)
     try:
-        _write_backup(path, backup)
+        _write_backup(plan, backup)
     except OSError as error:
         raise PlanFileError(
             path, f"it needs an upgrade, and the backup copy to make first could not be "
@@ -252,6 +323,7 @@ def _check_not_in_use(target: Path) -> None:
     it would go on writing to a file that is no longer there."""
     if not target.is_file():
         return
+    in_use = _locked_by_tandem(target)
     probe = None
     try:
         probe = sqlite3.connect(target.resolve().as_uri() + "?mode=rw", uri=True,
@@ -260,13 +332,15 @@ def _check_not_in_use(target: Path) -> None:
         probe.execute("ROLLBACK")
     except sqlite3.OperationalError as error:
         if "locked" in str(error) or getattr(error, "sqlite_errorname", "").startswith("SQLITE_BUSY"):
-            raise PlanFileError(target, "it is open in another Tandem window or another program. "
-                                "Close it there, or choose another name.", verb="replaced") from None
+            in_use = True
     except sqlite3.Error:
         pass  # not a database: replacing it loses nothing another program is writing
     finally:
         if probe is not None:
             probe.close()
+    if in_use:
+        raise PlanFileError(target, f"{_IN_USE} Close it there, or choose another name.",
+                            verb="replaced")
 
 
 def _described(row: Entity) -> str:
@@ -290,6 +364,9 @@ def _integrity_message(detail: str) -> str:
 class PlanFile:
     """An open plan: owns the connection and the ORM session on it."""
 
+    #: Closes the descriptor holding the plan's flock (see :func:`_lock`).
+    _unlock: Callable[[], object] | None = None
+
     def __init__(self, path: Path, connection: sqlite3.Connection, migrated_from: int | None):
         self.path = path
         #: The format the file had before this open upgraded it, if it did.
@@ -310,16 +387,23 @@ class PlanFile:
         path = Path(path).absolute()
         header = read_header(path)
         _check_writable(path)
-        conn = _connect(path)
+        lock = _lock(path)
+        conn = None
         try:
+            conn = _connect(path)
             migrated_from = None
             if header.version < SCHEMA_VERSION:
-                _migrate(path, conn, header.version)
+                _migrate(path, conn, header.version, lock)
                 migrated_from = header.version
+            plan = cls(path, conn, migrated_from)
         except BaseException:
-            conn.close()
+            if conn is not None:
+                conn.close()
+            os.close(lock)
             raise
-        return cls(path, conn, migrated_from)
+        # Like SQLite's connection, the lock also goes if the plan is dropped unclosed.
+        plan._unlock = weakref.finalize(plan, os.close, lock)
+        return plan
 
     @classmethod
     def create(cls, path: Path | str, rows: Iterable[Entity]) -> PlanFile:
@@ -356,10 +440,14 @@ class PlanFile:
     def close(self) -> None:
         if self._conn is None:
             return
-        self.session.close()
-        self._engine.dispose()
-        self._conn.close()
-        self._conn = None  # type: ignore[assignment]
+        try:
+            self.session.close()
+            self._engine.dispose()
+            self._conn.close()
+            self._conn = None  # type: ignore[assignment]
+        finally:
+            if self._unlock is not None:
+                self._unlock()  # last: no other window gets in while SQLite has the file
 
     def __enter__(self) -> PlanFile:
         return self
