@@ -5,11 +5,12 @@ Following SQLite's "application file format" advice, a plan is a single file
 version in ``user_version``. Every edit commits at once with
 ``synchronous=FULL``, so there is no Save and a killed app loses nothing.
 
-Opening never changes a file it refuses: the header is read as bytes first,
-and the file is only written after every check has passed (a migration only
-after a verified backup). While open, the file is locked exclusively (by
-SQLite, and by a lock of our own that nothing else the app opens can release:
-:func:`_lock`), so a second window or program cannot write to it behind our back.
+Opening never changes a file it refuses: only a regular file is opened at all,
+its header is read as bytes first to tell a plan from other files, and the file
+is only written after every check has passed (SQLite's own, and that it is
+whole; a migration only after a verified backup). While open, the file is locked exclusively (by SQLite, and by a
+lock of our own that nothing else the app opens can release: :func:`_lock`),
+so a second window or program cannot write to it behind our back.
 """
 
 from __future__ import annotations
@@ -58,12 +59,40 @@ class Header:
 
 
 def read_header(path: Path) -> Header:
-    """Identify a file from its first 100 bytes, without SQLite touching it."""
+    """Identify a file from its first 100 bytes, without SQLite touching it.
+    The version may be stale while a crash's journal waits to be rolled back:
+    :meth:`PlanFile.open` reads it through SQLite instead."""
+    head = _identify(path)
+    header = Header(
+        application_id=int.from_bytes(head[68:72], "big"),
+        version=int.from_bytes(head[60:64], "big", signed=True),
+    )
+    _check_version(path, header.version)
+    return header
+
+
+def _identify(path: Path) -> bytes:
+    """The header of a Tandem plan, or a refusal saying what the file is.
+    Only the parts that never change after a plan is created are checked."""
+    head = _read_head(path)
+    if not head:
+        raise PlanFileError(path, "the file is empty, so it is not a Tandem plan.")
+    if len(head) < 100 or not head.startswith(_MAGIC):
+        raise PlanFileError(path, "it is not a Tandem plan (it is not a database file at all).")
+    if int.from_bytes(head[68:72], "big") != APPLICATION_ID:
+        raise PlanFileError(
+            path, "it is a database of another program, not a Tandem plan."
+        )
+    return head
+
+
+def _read_head(path: Path) -> bytes:
     try:
-        if path.is_dir():
-            raise PlanFileError(path, "it is a folder, not a plan file.")
-        with path.open("rb") as handle:
-            head = handle.read(100)
+        _check_regular(path, os.stat(path).st_mode)
+        fd = os.open(path, os.O_RDONLY | _OPEN_FLAGS)
+        with open(fd, "rb") as handle:
+            _check_regular(path, os.fstat(fd).st_mode)  # what was opened, if it was swapped
+            return handle.read(100)
     except FileNotFoundError:
         raise PlanFileError(
             path, "the file does not exist (it may have been moved or deleted).") from None
@@ -71,28 +100,29 @@ def read_header(path: Path) -> Header:
         raise PlanFileError(path, "you do not have permission to read it.") from None
     except OSError as error:
         raise PlanFileError(path, f"it could not be read ({error.strerror or error}).") from error
-    if not head:
-        raise PlanFileError(path, "the file is empty, so it is not a Tandem plan.")
-    if len(head) < 100 or not head.startswith(_MAGIC):
-        raise PlanFileError(path, "it is not a Tandem plan (it is not a database file at all).")
-    header = Header(
-        application_id=int.from_bytes(head[68:72], "big"),
-        version=int.from_bytes(head[60:64], "big", signed=True),
-    )
-    if header.application_id != APPLICATION_ID:
-        raise PlanFileError(
-            path, "it is a database of another program, not a Tandem plan."
-        )
-    if header.version > SCHEMA_VERSION:
+
+
+def _check_regular(path: Path, mode: int) -> None:
+    """Refuse anything but a regular file before reading it: reading a named
+    pipe waits for a writer forever, and a device or socket is no plan."""
+    if stat.S_ISDIR(mode):
+        raise PlanFileError(path, "it is a folder, not a plan file.")
+    if not stat.S_ISREG(mode):
+        what = ("a named pipe" if stat.S_ISFIFO(mode) else
+                "a socket" if stat.S_ISSOCK(mode) else "a device")
+        raise PlanFileError(path, f"it is {what}, not a plan file.")
+
+
+def _check_version(path: Path, version: int) -> None:
+    if version > SCHEMA_VERSION:
         raise PlanFileError(
             path,
-            f"it was made by a newer version of Tandem (plan format {header.version}; "
+            f"it was made by a newer version of Tandem (plan format {version}; "
             f"this version reads formats up to {SCHEMA_VERSION}). "
             "Update Tandem to open it.",
         )
-    if header.version < 1:
+    if version < 1:
         raise PlanFileError(path, "it is damaged: it has no plan format version.")
-    return header
 
 
 def _check_writable(path: Path) -> None:
@@ -143,6 +173,7 @@ def _lock(path: Path) -> int:
         raise PlanFileError(path, "the system would not let Tandem open it "
                             f"({error.strerror or error}).") from error
     try:
+        _check_regular(path, os.fstat(fd).st_mode)
         # Not on Windows: there SQLite's locks belong to its own handle, and
         # closing another handle does not release them.
         if sys.platform != "win32":
@@ -177,8 +208,9 @@ def _locked_by_tandem(path: Path) -> bool:
     return False
 
 
-def _connect(path: Path) -> sqlite3.Connection:
-    """Open read-write, take the exclusive lock, and run SQLite's quick check."""
+def _connect(path: Path) -> tuple[sqlite3.Connection, int]:
+    """Open read-write, take the exclusive lock and check the file; returns
+    the connection and the plan's format."""
     try:
         conn = sqlite3.connect(
             path.resolve().as_uri() + "?mode=rw", uri=True,
@@ -188,11 +220,17 @@ def _connect(path: Path) -> sqlite3.Connection:
         raise PlanFileError(path, _sqlite_reason(error)) from error
     try:
         conn.execute("PRAGMA locking_mode = EXCLUSIVE")
+        # Taking the lock rolls back a journal left by a crash first. Only
+        # then is the format read: until then the header on disk may already
+        # name the format of an upgrade that never finished.
         conn.execute("BEGIN EXCLUSIVE")
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        _check_version(path, version)
+        _check_whole(path, conn)
         problems = [row[0] for row in conn.execute("PRAGMA quick_check")]
-        conn.execute("COMMIT")
         if problems != ["ok"]:
             raise PlanFileError(path, f"it is damaged ({'; '.join(problems[:3])}).")
+        conn.execute("COMMIT")
         conn.execute("PRAGMA journal_mode = DELETE")
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
@@ -202,7 +240,23 @@ def _connect(path: Path) -> sqlite3.Connection:
     except BaseException:
         conn.close()
         raise
-    return conn
+    return conn, version
+
+
+def _check_whole(path: Path, conn: sqlite3.Connection) -> None:
+    """Refuse a file cut short, as by a copy or download that stopped early:
+    SQLite reads a missing end as zeros, which its checks may take for data."""
+    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    # The page count the header records (or, where it records none, the
+    # count the file's size gives, rounded up).
+    pages = conn.execute("PRAGMA page_count").fetchone()[0]
+    size = os.stat(path).st_size
+    if size < pages * page_size:
+        raise PlanFileError(path, "it is damaged: the end of the file is missing (it may have "
+                            "been cut short while being copied or downloaded).")
+    if size % page_size:
+        raise PlanFileError(path, "it is damaged: its size is not a whole number of pages, "
+                            "so something was cut from it or added to it.")
 
 
 def backup_path(path: Path, version: int) -> Path:
@@ -385,16 +439,16 @@ class PlanFile:
         """Open a plan, upgrading an older one after a verified backup.
         Raises :class:`PlanFileError` and leaves the file as it was otherwise."""
         path = Path(path).absolute()
-        header = read_header(path)
+        _identify(path)
         _check_writable(path)
         lock = _lock(path)
         conn = None
         try:
-            conn = _connect(path)
+            conn, version = _connect(path)
             migrated_from = None
-            if header.version < SCHEMA_VERSION:
-                _migrate(path, conn, header.version, lock)
-                migrated_from = header.version
+            if version < SCHEMA_VERSION:
+                _migrate(path, conn, version, lock)
+                migrated_from = version
             plan = cls(path, conn, migrated_from)
         except BaseException:
             if conn is not None:
