@@ -7,8 +7,10 @@ version in ``user_version``. Every edit commits at once with
 
 Opening never changes a file it refuses: only a regular file is opened at all,
 its header is read as bytes first to tell a plan from other files, and the file
-is only written after every check has passed (SQLite's own, and that it is
-whole; a migration only after a verified backup). While open, the file is locked exclusively (by SQLite, and by a
+is only written after every check has passed: SQLite's own, that it is whole,
+and that its tables and rows are a plan's (:mod:`models.plan_checks`); a
+migration only after a verified backup, and its result is checked before it is
+committed. While open, the file is locked exclusively (by SQLite, and by a
 lock of our own that nothing else the app opens can release: :func:`_lock`),
 so a second window or program cannot write to it behind our back.
 """
@@ -32,7 +34,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import StaticPool
 
-from models import schema
+from models import plan_checks, schema
 from models.base import Entity
 from models.changes import Edit, RowChange, insert, tables
 from models.errors import PlanFileError, StaleEditError, ValidationError
@@ -230,10 +232,14 @@ def _connect(path: Path) -> tuple[sqlite3.Connection, int]:
         problems = [row[0] for row in conn.execute("PRAGMA quick_check")]
         if problems != ["ok"]:
             raise PlanFileError(path, f"it is damaged ({'; '.join(problems[:3])}).")
+        plan_checks.check_schema(conn, version)
         conn.execute("COMMIT")
         conn.execute("PRAGMA journal_mode = DELETE")
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
+    except plan_checks.PlanDamage as damage:
+        conn.close()
+        raise PlanFileError(path, f"it is damaged: {damage}") from damage
     except sqlite3.Error as error:
         conn.close()
         raise PlanFileError(path, _sqlite_reason(error)) from error
@@ -257,6 +263,15 @@ def _check_whole(path: Path, conn: sqlite3.Connection) -> None:
     if size % page_size:
         raise PlanFileError(path, "it is damaged: its size is not a whole number of pages, "
                             "so something was cut from it or added to it.")
+
+
+def _check_contents(path: Path, conn: sqlite3.Connection) -> None:
+    try:
+        plan_checks.check_contents(conn)
+    except plan_checks.PlanDamage as damage:
+        raise PlanFileError(path, f"it is damaged: {damage}") from damage
+    except sqlite3.Error as error:
+        raise PlanFileError(path, _sqlite_reason(error)) from error
 
 
 def backup_path(path: Path, version: int) -> Path:
@@ -337,7 +352,8 @@ def _same_bytes(first: BinaryIO, second: BinaryIO) -> bool:
 
 def _migrate(path: Path, conn: sqlite3.Connection, version: int, plan: int) -> None:
     """Upgrade from ``version`` in one transaction, after a backup read
-    through the descriptor ``plan``."""
+    through the descriptor ``plan``; the result is checked before it is
+    committed, so a refused plan is left as it was."""
     backup = backup_path(path, version)
     try:
         _write_backup(plan, backup)
@@ -353,6 +369,7 @@ def _migrate(path: Path, conn: sqlite3.Connection, version: int, plan: int) -> N
         if conn.execute("PRAGMA foreign_key_check").fetchall():
             raise PlanFileError(path, "its upgrade found broken links between rows. "
                                 "The plan is unchanged.")
+        _check_contents(path, conn)
         conn.execute("COMMIT")
     except BaseException as error:
         _rollback(conn)
@@ -438,7 +455,10 @@ class PlanFile:
     def open(cls, path: Path | str) -> PlanFile:
         """Open a plan, upgrading an older one after a verified backup.
         Raises :class:`PlanFileError` and leaves the file as it was otherwise."""
-        path = Path(path).absolute()
+        return cls._open(Path(path).absolute(), check_contents=True)
+
+    @classmethod
+    def _open(cls, path: Path, check_contents: bool) -> PlanFile:
         _identify(path)
         _check_writable(path)
         lock = _lock(path)
@@ -449,6 +469,8 @@ class PlanFile:
             if version < SCHEMA_VERSION:
                 _migrate(path, conn, version, lock)
                 migrated_from = version
+            elif check_contents:
+                _check_contents(path, conn)
             plan = cls(path, conn, migrated_from)
         except BaseException:
             if conn is not None:
@@ -477,7 +499,9 @@ class PlanFile:
                 conn.execute("COMMIT")
             finally:
                 conn.close()
-            draft = cls.open(building)
+            # No rows yet, so no partners: the contents are checked when the
+            # plan is opened under its name, below.
+            draft = cls._open(building, check_contents=False)
             try:
                 draft.apply(tuple(insert(row) for row in rows))
             finally:

@@ -9,6 +9,7 @@ import resource
 import shutil
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -17,12 +18,83 @@ from pathlib import Path
 import pytest
 
 from models.migrations import SCHEMA_VERSION
-from models.plan_file import PlanFile
+from models.plan_file import APPLICATION_ID, PlanFile
 from tests.helpers import digest, folder_listing, stored
 from tests.test_wrong_files import refused
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).parent / "data"
+
+
+def sql(path: Path, *statements: str) -> None:
+    """Change a closed plan behind Tandem's back, as another program could."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    for statement in statements:
+        conn.execute(statement)
+    conn.close()
+
+
+def test_tables_missing(plan_path: Path) -> None:
+    sql(plan_path, "DROP TABLE season")
+    message = refused(plan_path)
+    assert (f"it is damaged: it lacks the index “season_leader” and the table “season”, "
+            f"which every plan of format {SCHEMA_VERSION} has.") in message
+
+
+def test_only_the_header_of_a_plan(tmp_path: Path) -> None:
+    path = tmp_path / "header only.tandem"
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    conn.execute("CREATE TABLE notes (text TEXT)")
+    conn.close()
+    message = refused(path)
+    assert "it is damaged: it lacks " in message and "the table “partner”" in message
+
+
+def test_a_table_changed(plan_path: Path) -> None:
+    sql(plan_path, "ALTER TABLE partner ADD COLUMN nickname TEXT")
+    assert (f"it is damaged: the table “partner” is not as a plan of format {SCHEMA_VERSION} "
+            "has it.") in refused(plan_path)
+
+
+@pytest.mark.parametrize("fixture", ["new", "plan-v1.tandem"])
+def test_a_partner_deleted(plan_path: Path, tmp_path: Path, fixture: str) -> None:
+    path = plan_path
+    if fixture != "new":  # an old plan: refused by the checks of its upgrade, before commit
+        path = tmp_path / fixture
+        shutil.copyfile(DATA / fixture, path)
+    sql(path, "DELETE FROM partner WHERE slot = 2")
+    assert "it is damaged: it has 1 partner; a plan has exactly two." in refused(path)
+
+
+def _item(start: str, kind: str = "job", end: str | None = "2031-01-01",
+          partner: str = "(SELECT uuid FROM partner WHERE slot = 1)") -> str:
+    end_sql = "NULL" if end is None else f"'{end}'"
+    return ("INSERT INTO roadmap_item (uuid, partner_uuid, kind, title, start_date, end_date) "
+            f"VALUES ('i1', {partner}, '{kind}', 'First job', '{start}', {end_sql})")
+
+
+def test_an_impossible_date(plan_path: Path) -> None:
+    sql(plan_path, _item("2023-02-30"))
+    assert ("it is damaged: the roadmap item “First job” has an impossible start date "
+            "(2023-02-30).") in refused(plan_path)
+
+
+@pytest.mark.parametrize("statements, expected", [
+    ([_item("someday", kind="promotion", end=None)],
+     "the roadmap item “First job” has a start date that is not a date (“someday”)."),
+    ([_item("2030-01-01", kind="spaceflight")],
+     "the roadmap item “First job” breaks a rule. “spaceflight” is not a kind of roadmap item."),
+    ([_item("2030-01-01", partner="'nobody'")],
+     "a roadmap item refers to a partner that is not in the plan."),
+    (["UPDATE partner SET name = 'Ana' WHERE slot = 2"],
+     "its partners break a rule together. The two partners need different names."),
+], ids=["not-a-date", "unknown-kind", "missing-partner", "same-names"])
+def test_rows_that_break_the_rules(plan_path: Path, statements: list[str],
+                                   expected: str) -> None:
+    sql(plan_path, *statements)
+    assert f"it is damaged: {expected}" in refused(plan_path)
 
 
 @pytest.mark.parametrize("cut", [1, 7, 20])
