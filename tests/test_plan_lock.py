@@ -21,8 +21,9 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from models.errors import PlanFileError
 from models.migrations import SCHEMA_VERSION
-from models.partners import edit_partner, partners
+from models.partners import edit_partner, new_plan_rows, partners
 from models.plan_file import PlanFile
 from tests.helpers import digest, stored
 
@@ -137,6 +138,48 @@ def test_the_lock_holds_after_a_file_dialog_has_listed_the_plan(qtbot: QtBot, pl
         plan.close()
 
 
+def read_line(process: subprocess.Popen[str], timeout: float) -> str:
+    assert process.stdout is not None
+    ready, _, _ = select.select([process.stdout], [], [], timeout)
+    assert ready, f"no word from the process within {timeout} s"
+    return process.stdout.readline().strip()
+
+
+_OPEN_THEN_LOOK_AT_IT = (
+    "import sys\n"
+    "from models.plan_file import PlanFile\n"
+    "plan = PlanFile.open(sys.argv[1])\n"
+    "open(sys.argv[1], 'rb').close()  # as a file dialog does: SQLite's lock is gone\n"
+    "print('open', flush=True)\n"
+    "sys.stdin.readline()\n"
+    "plan.close()\n"
+)
+
+
+def test_save_a_copy_and_create_do_not_replace_a_plan_another_tandem_holds(
+        plan_path: Path, tmp_path: Path) -> None:
+    other = tmp_path / "Kai & Lee.tandem"
+    PlanFile.create(other, new_plan_rows("Kai", "Lee")).close()
+    before = digest(other)
+    holder = subprocess.Popen([sys.executable, "-c", _OPEN_THEN_LOOK_AT_IT, str(other)],
+                              cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert read_line(holder, timeout=60) == "open"
+        with PlanFile.open(plan_path) as plan, pytest.raises(PlanFileError) as caught:
+            plan.copy_to(other)
+        assert "open in another Tandem window or another program" in caught.value.message
+        with pytest.raises(PlanFileError) as caught:
+            PlanFile.create(other, new_plan_rows("Noor", "Sam"))
+        assert "open in another Tandem window or another program" in caught.value.message
+        holder.communicate("\n", timeout=60)
+    finally:
+        if holder.poll() is None:
+            holder.kill()
+            holder.wait(timeout=10)
+    assert holder.returncode == 0
+    assert digest(other) == before
+
+
 _UPGRADE_THAT_WAITS = (
     "import sys\n"
     "from pathlib import Path\n"
@@ -158,13 +201,6 @@ _UPGRADE_THAT_WAITS = (
     "print('upgraded from', plan.migrated_from, flush=True)\n"
     "plan.close()\n"
 )
-
-
-def read_line(process: subprocess.Popen[str], timeout: float) -> str:
-    assert process.stdout is not None
-    ready, _, _ = select.select([process.stdout], [], [], timeout)
-    assert ready, f"no word from the process within {timeout} s"
-    return process.stdout.readline().strip()
 
 
 def test_the_lock_holds_while_an_upgrade_runs(tmp_path: Path) -> None:
