@@ -19,6 +19,7 @@ from sqlalchemy import String, inspect
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
 from models.errors import ValidationError
+from models.validation import check_length
 
 
 def new_uuid() -> str:
@@ -35,28 +36,39 @@ class Entity(Base):
     noun: ClassVar[str] = "item"
 
     uuid: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_uuid)
+    #: How long each text field may be: field name -> (label, characters).
+    #: A limit binds what an edit writes; a longer value already stored (by
+    #: hand, or under another version's limits) is shown and kept as it is.
+    limits: ClassVar[dict[str, tuple[str, int]]] = {}
 
     def clean(self) -> None:
         """Put this row's values in their stored form, in place, and refuse
         values that break a rule of this row alone (:class:`ValidationError`
         naming the field)."""
 
-    def cleaned(self) -> Self:
-        """A clean copy of this row; the error, if any, names this row."""
+    def cleaned(self, written: Iterable[str] | None = None) -> Self:
+        """A clean copy of this row, held to the length limits of the
+        ``written`` fields (all when ``None``); the error names this row."""
         copy = self.copy()
         try:
             copy.clean()
+            for field in self.limits if written is None else written:
+                if field in self.limits:
+                    label, most = self.limits[field]
+                    check_length(getattr(copy, field), field, label, most)
         except ValidationError as error:
             raise error.at(self.__tablename__, self.uuid or "") from None
         return copy
 
     def check(self, fields: Iterable[str] | None = None) -> None:
         """Refuse this row if it breaks a rule, or if one of ``fields`` (every
-        column when ``None``) holds a value not in its stored form. Changes
-        nothing. Fields an edit did not touch need only meet the rules, so a
-        plan from an older version is not refused for, say, spacing."""
-        stored, clean = self.record(), self.cleaned().record()
-        for key in stored if fields is None else fields:
+        column when ``None``) holds a value not in its stored form or beyond
+        its limit. Changes nothing. Fields an edit did not touch need only
+        meet the rules, so a plan from an older version is not refused for,
+        say, spacing; ``fields=()`` checks the rules alone (on opening)."""
+        fields = list(self.record() if fields is None else fields)
+        stored, clean = self.record(), self.cleaned(fields).record()
+        for key in fields:
             if clean[key] != stored[key]:
                 raise ValidationError(
                     key, f"The {self.noun}’s {key.replace('_', ' ')} is not in the form "

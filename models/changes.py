@@ -63,10 +63,12 @@ def update(entity: Entity, **values: Any) -> RowChange | None:
     unknown = set(values) - set(current)
     if unknown:
         raise TypeError(f"{type(entity).__name__} has no {sorted(unknown)}")
+    if not values:
+        return None
     probe = entity.copy()
     for key, value in values.items():
         setattr(probe, key, value)
-    stored = probe.cleaned().record()
+    stored = probe.cleaned(written=values).record()
     changed = {key: stored[key] for key in values if stored[key] != current[key]}
     if not changed:
         return None

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Sequence
+from functools import cache
 
 Step = Sequence[str] | Callable[[sqlite3.Connection], None]
 
@@ -103,12 +104,14 @@ _STEPS: dict[int, Step] = {
 SCHEMA_VERSION = max(_STEPS)
 
 
-def upgrade(conn: sqlite3.Connection, from_version: int, steps: dict[int, Step] | None = None) -> int:
-    """Run the steps after ``from_version`` on ``conn`` (in its open
-    transaction) and record the new version; returns it."""
+def upgrade(conn: sqlite3.Connection, from_version: int, steps: dict[int, Step] | None = None,
+            to_version: int | None = None) -> int:
+    """Run the steps after ``from_version`` up to ``to_version`` (default: all)
+    on ``conn`` (in its open transaction) and record the new version; returns it."""
     steps = _STEPS if steps is None else steps
+    last = max(steps, default=from_version) if to_version is None else to_version
     version = from_version
-    for version in sorted(v for v in steps if v > from_version):
+    for version in sorted(v for v in steps if from_version < v <= last):
         step = steps[version]
         if callable(step):
             step(conn)
@@ -117,3 +120,38 @@ def upgrade(conn: sqlite3.Connection, from_version: int, steps: dict[int, Step] 
                 conn.execute(statement)
     conn.execute(f"PRAGMA user_version = {int(version)}")
     return version
+
+
+#: One schema object: its type ("table", "index"...), name and SQL, whitespace folded.
+SchemaObject = tuple[str, str, str]
+
+
+def schema_of(conn: sqlite3.Connection) -> frozenset[SchemaObject]:
+    """The tables, indexes, views and triggers of ``conn``'s database.
+    SQLite's own objects are left out: they follow from ours (automatic
+    indexes) or from maintenance (statistics)."""
+    rows = conn.execute("SELECT type, name, sql FROM sqlite_master "
+                        "WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\'").fetchall()
+    return frozenset((kind, name, " ".join((sql or "").split())) for kind, name, sql in rows)
+
+
+def reference_schema(version: int) -> frozenset[SchemaObject]:
+    """The schema every plan of format ``version`` has: that of an empty
+    database after the steps up to ``version``."""
+    steps = tuple((v, s if callable(s) else tuple(s)) for v, s in sorted(_STEPS.items())
+                  if v <= version)
+    return _built_schema(version, steps)
+
+
+@cache
+def _built_schema(version: int, steps: tuple[tuple[int, Step], ...]) -> frozenset[SchemaObject]:
+    # Keyed by the steps themselves, not only the version, so a test that
+    # replaces the steps never gets a schema built from others.
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        conn.execute("BEGIN")
+        upgrade(conn, 0, dict(steps), to_version=version)
+        conn.execute("COMMIT")
+        return schema_of(conn)
+    finally:
+        conn.close()

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 from models.base import Entity
 from models.changes import Edit, update
 from models.errors import ValidationError
-from models.validation import clean_color, clean_text
+from models.validation import check_length, clean_color, clean_text
 
 if TYPE_CHECKING:
     from models.plan_file import PlanFile
@@ -43,14 +43,14 @@ class Partner(Entity):
     field: Mapped[str] = mapped_column(String, default="")
 
     __table_args__ = (CheckConstraint("slot IN (1, 2)"),)
+    limits = {"name": ("A partner’s name", NAME_MAX), "role": ("The current role", ROLE_MAX),
+              "field": ("The field", ROLE_MAX)}
 
     def clean(self) -> None:
-        self.name = clean_name(self.name)
+        self.name = clean_text(self.name, "name", "A partner’s name")
         self.color = clean_color(self.color)
-        self.role = clean_text(self.role, "role", "The current role", max_length=ROLE_MAX,
-                               required=False)
-        self.field = clean_text(self.field, "field", "The field", max_length=ROLE_MAX,
-                                required=False)
+        self.role = clean_text(self.role, "role", "The current role", required=False)
+        self.field = clean_text(self.field, "field", "The field", required=False)
         if self.slot not in (1, 2):
             raise ValidationError("slot", "A plan has exactly two partners.")
 
@@ -65,7 +65,10 @@ class Partner(Entity):
 
 
 def clean_name(name: object) -> str:
-    return clean_text(name, "name", "A partner’s name", max_length=NAME_MAX)
+    """A partner's name as it would be stored, as typed into a new plan."""
+    text = clean_text(name, "name", "A partner’s name")
+    check_length(text, "name", "A partner’s name", NAME_MAX)
+    return text
 
 
 def partners(plan: PlanFile) -> list[Partner]:

@@ -5,31 +5,36 @@ Following SQLite's "application file format" advice, a plan is a single file
 version in ``user_version``. Every edit commits at once with
 ``synchronous=FULL``, so there is no Save and a killed app loses nothing.
 
-Opening never changes a file it refuses: the header is read as bytes first,
-and the file is only written after every check has passed (a migration only
-after a verified backup). While open, the file is locked exclusively, so a
-second window or program cannot write to it behind our back.
+Opening never changes a file it refuses: only a regular file is opened at all,
+its header is read as bytes first to tell a plan from other files, and the file
+is only written after every check has passed: SQLite's own, that it is whole,
+and that its tables and rows are a plan's (:mod:`models.plan_checks`); a
+migration only after a verified backup, and its result is checked before it is
+committed. While open, the file is locked exclusively (by SQLite, and by a
+lock of our own that nothing else the app opens can release: :func:`_lock`),
+so a second window or program cannot write to it behind our back.
 """
 
 from __future__ import annotations
 
-import filecmp
 import os
 import shutil
 import sqlite3
 import stat
-from collections.abc import Iterable
+import sys
+import weakref
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import Any, TypeVar
+from typing import Any, BinaryIO, TypeVar
 
 from sqlalchemy import Select, create_engine, event, select
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import StaticPool
 
-from models import schema
+from models import plan_checks, schema
 from models.base import Entity
 from models.changes import Edit, RowChange, insert, tables
 from models.errors import PlanFileError, StaleEditError, ValidationError
@@ -38,11 +43,18 @@ from models.privacy import TOGETHER, Viewer, check_change, is_private, visible
 
 E = TypeVar("E", bound=Entity)
 
+if sys.platform != "win32":
+    import fcntl
+
 #: "Tand" in ASCII, stored at byte 68 of every plan file.
 APPLICATION_ID = 0x54616E64
 SUFFIX = ".tandem"
 _MAGIC = b"SQLite format 3\x00"
 _LOCK_WAIT_SECONDS = 0.5
+_IN_USE = "it is open in another Tandem window or another program."
+#: For every descriptor opened on a plan: never wait on a named pipe swapped
+#: in after the checks, and bytes as they are on Windows.
+_OPEN_FLAGS = getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
 
 
 @dataclass(frozen=True)
@@ -52,12 +64,40 @@ class Header:
 
 
 def read_header(path: Path) -> Header:
-    """Identify a file from its first 100 bytes, without SQLite touching it."""
+    """Identify a file from its first 100 bytes, without SQLite touching it.
+    The version may be stale while a crash's journal waits to be rolled back:
+    :meth:`PlanFile.open` reads it through SQLite instead."""
+    head = _identify(path)
+    header = Header(
+        application_id=int.from_bytes(head[68:72], "big"),
+        version=int.from_bytes(head[60:64], "big", signed=True),
+    )
+    _check_version(path, header.version)
+    return header
+
+
+def _identify(path: Path) -> bytes:
+    """The header of a Tandem plan, or a refusal saying what the file is.
+    Only the parts that never change after a plan is created are checked."""
+    head = _read_head(path)
+    if not head:
+        raise PlanFileError(path, "the file is empty, so it is not a Tandem plan.")
+    if len(head) < 100 or not head.startswith(_MAGIC):
+        raise PlanFileError(path, "it is not a Tandem plan (it is not a database file at all).")
+    if int.from_bytes(head[68:72], "big") != APPLICATION_ID:
+        raise PlanFileError(
+            path, "it is a database of another program, not a Tandem plan."
+        )
+    return head
+
+
+def _read_head(path: Path) -> bytes:
     try:
-        if path.is_dir():
-            raise PlanFileError(path, "it is a folder, not a plan file.")
-        with path.open("rb") as handle:
-            head = handle.read(100)
+        _check_regular(path, os.stat(path).st_mode)
+        fd = os.open(path, os.O_RDONLY | _OPEN_FLAGS)
+        with open(fd, "rb") as handle:
+            _check_regular(path, os.fstat(fd).st_mode)  # what was opened, if it was swapped
+            return handle.read(100)
     except FileNotFoundError:
         raise PlanFileError(
             path, "the file does not exist (it may have been moved or deleted).") from None
@@ -65,28 +105,29 @@ def read_header(path: Path) -> Header:
         raise PlanFileError(path, "you do not have permission to read it.") from None
     except OSError as error:
         raise PlanFileError(path, f"it could not be read ({error.strerror or error}).") from error
-    if not head:
-        raise PlanFileError(path, "the file is empty, so it is not a Tandem plan.")
-    if len(head) < 100 or not head.startswith(_MAGIC):
-        raise PlanFileError(path, "it is not a Tandem plan (it is not a database file at all).")
-    header = Header(
-        application_id=int.from_bytes(head[68:72], "big"),
-        version=int.from_bytes(head[60:64], "big", signed=True),
-    )
-    if header.application_id != APPLICATION_ID:
-        raise PlanFileError(
-            path, "it is a database of another program, not a Tandem plan."
-        )
-    if header.version > SCHEMA_VERSION:
+
+
+def _check_regular(path: Path, mode: int) -> None:
+    """Refuse anything but a regular file before reading it: reading a named
+    pipe waits for a writer forever, and a device or socket is no plan."""
+    if stat.S_ISDIR(mode):
+        raise PlanFileError(path, "it is a folder, not a plan file.")
+    if not stat.S_ISREG(mode):
+        what = ("a named pipe" if stat.S_ISFIFO(mode) else
+                "a socket" if stat.S_ISSOCK(mode) else "a device")
+        raise PlanFileError(path, f"it is {what}, not a plan file.")
+
+
+def _check_version(path: Path, version: int) -> None:
+    if version > SCHEMA_VERSION:
         raise PlanFileError(
             path,
-            f"it was made by a newer version of Tandem (plan format {header.version}; "
+            f"it was made by a newer version of Tandem (plan format {version}; "
             f"this version reads formats up to {SCHEMA_VERSION}). "
             "Update Tandem to open it.",
         )
-    if header.version < 1:
+    if version < 1:
         raise PlanFileError(path, "it is damaged: it has no plan format version.")
-    return header
 
 
 def _check_writable(path: Path) -> None:
@@ -117,8 +158,7 @@ def _sqlite_reason(error: sqlite3.Error) -> str:
     name = getattr(error, "sqlite_errorname", "")
     text = str(error)
     if name.startswith("SQLITE_BUSY") or "locked" in text:
-        return ("it is open in another Tandem window or another program. "
-                "Close it there, then try again.")
+        return f"{_IN_USE} Close it there, then try again."
     if name.startswith("SQLITE_READONLY"):
         return "the file is read-only. Copy it to a writable folder and open the copy."
     if name.startswith("SQLITE_CANTOPEN"):
@@ -126,8 +166,56 @@ def _sqlite_reason(error: sqlite3.Error) -> str:
     return f"it is damaged ({text})."
 
 
-def _connect(path: Path) -> sqlite3.Connection:
-    """Open read-write, take the exclusive lock, and run SQLite's quick check."""
+def _lock(path: Path) -> int:
+    """A descriptor of the plan, kept open while the plan is, holding an
+    exclusive flock. SQLite's own lock is a POSIX record lock, and POSIX drops
+    all of a process's record locks on a file when the process closes *any*
+    descriptor of it (a file dialog telling the file's type, a copy...). A
+    flock belongs to this descriptor alone, so it holds until the plan closes."""
+    try:
+        fd = os.open(path, os.O_RDWR | _OPEN_FLAGS)
+    except OSError as error:
+        raise PlanFileError(path, "the system would not let Tandem open it "
+                            f"({error.strerror or error}).") from error
+    try:
+        _check_regular(path, os.fstat(fd).st_mode)
+        # Not on Windows: there SQLite's locks belong to its own handle, and
+        # closing another handle does not release them.
+        if sys.platform != "win32":
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                raise PlanFileError(path, f"{_IN_USE} Close it there, then try again.") from None
+            except OSError:
+                pass  # a file system without flock (some network shares): SQLite's lock remains
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+def _locked_by_tandem(path: Path) -> bool:
+    """Whether another open plan holds the flock taken by :func:`_lock`."""
+    if sys.platform == "win32":
+        return False
+    try:
+        fd = os.open(path, os.O_RDONLY | _OPEN_FLAGS)
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    except OSError:
+        return False
+    finally:
+        os.close(fd)  # and with it the shared lock just taken
+    return False
+
+
+def _connect(path: Path) -> tuple[sqlite3.Connection, int]:
+    """Open read-write, take the exclusive lock and check the file; returns
+    the connection and the plan's format."""
     try:
         conn = sqlite3.connect(
             path.resolve().as_uri() + "?mode=rw", uri=True,
@@ -137,21 +225,56 @@ def _connect(path: Path) -> sqlite3.Connection:
         raise PlanFileError(path, _sqlite_reason(error)) from error
     try:
         conn.execute("PRAGMA locking_mode = EXCLUSIVE")
+        # Taking the lock rolls back a journal left by a crash first. Only
+        # then is the format read: until then the header on disk may already
+        # name the format of an upgrade that never finished.
         conn.execute("BEGIN EXCLUSIVE")
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        _check_version(path, version)
+        _check_whole(path, conn)
         problems = [row[0] for row in conn.execute("PRAGMA quick_check")]
-        conn.execute("COMMIT")
         if problems != ["ok"]:
             raise PlanFileError(path, f"it is damaged ({'; '.join(problems[:3])}).")
+        plan_checks.check_schema(conn, version)
+        conn.execute("COMMIT")
         conn.execute("PRAGMA journal_mode = DELETE")
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
+    except plan_checks.PlanDamage as damage:
+        conn.close()
+        raise PlanFileError(path, f"it is damaged: {damage}") from damage
     except sqlite3.Error as error:
         conn.close()
         raise PlanFileError(path, _sqlite_reason(error)) from error
     except BaseException:
         conn.close()
         raise
-    return conn
+    return conn, version
+
+
+def _check_whole(path: Path, conn: sqlite3.Connection) -> None:
+    """Refuse a file cut short, as by a copy or download that stopped early:
+    SQLite reads a missing end as zeros, which its checks may take for data."""
+    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    # The page count the header records (or, where it records none, the
+    # count the file's size gives, rounded up).
+    pages = conn.execute("PRAGMA page_count").fetchone()[0]
+    size = os.stat(path).st_size
+    if size < pages * page_size:
+        raise PlanFileError(path, "it is damaged: the end of the file is missing (it may have "
+                            "been cut short while being copied or downloaded).")
+    if size % page_size:
+        raise PlanFileError(path, "it is damaged: its size is not a whole number of pages, "
+                            "so something was cut from it or added to it.")
+
+
+def _check_contents(path: Path, conn: sqlite3.Connection) -> None:
+    try:
+        plan_checks.check_contents(conn)
+    except plan_checks.PlanDamage as damage:
+        raise PlanFileError(path, f"it is damaged: {damage}") from damage
+    except sqlite3.Error as error:
+        raise PlanFileError(path, _sqlite_reason(error)) from error
 
 
 def backup_path(path: Path, version: int) -> Path:
@@ -201,24 +324,42 @@ def _write_copy(conn: sqlite3.Connection, target: Path) -> None:
         partial.unlink(missing_ok=True)
 
 
-def _write_backup(path: Path, backup: Path) -> None:
+def _write_backup(plan: int, backup: Path) -> None:
     """A byte-for-byte copy of the plan, verified before the original is touched.
-    Safe as a raw copy: we hold the exclusive lock and no transaction is open."""
+    Safe as a raw copy: we hold the exclusive lock and no transaction is open.
+    Read through the plan's own descriptor (``plan``): opening and closing
+    another one would drop SQLite's lock (see :func:`_lock`)."""
     partial = backup.with_name(f".{backup.name}.partial")
     try:
-        shutil.copyfile(path, partial)
-        if not filecmp.cmp(path, partial, shallow=False):
-            raise PlanFileError(backup, "the backup made before upgrading did not read back "
-                                "the same as the plan.", verb="written")
+        with open(plan, "rb", closefd=False) as source, partial.open("wb") as copy:
+            source.seek(0)
+            shutil.copyfileobj(source, copy)
+        with open(plan, "rb", closefd=False) as source, partial.open("rb") as copy:
+            source.seek(0)
+            if not _same_bytes(source, copy):
+                raise PlanFileError(backup, "the backup made before upgrading did not read "
+                                    "back the same as the plan.", verb="written")
         _publish(partial, backup)
     finally:
         partial.unlink(missing_ok=True)
 
 
-def _migrate(path: Path, conn: sqlite3.Connection, version: int) -> None:
+def _same_bytes(first: BinaryIO, second: BinaryIO) -> bool:
+    while True:
+        chunk = first.read(1 << 16)
+        if chunk != second.read(1 << 16):
+            return False
+        if not chunk:
+            return True
+
+
+def _migrate(path: Path, conn: sqlite3.Connection, version: int, plan: int) -> None:
+    """Upgrade from ``version`` in one transaction, after a backup read
+    through the descriptor ``plan``; the result is checked before it is
+    committed, so a refused plan is left as it was."""
     backup = backup_path(path, version)
     try:
-        _write_backup(path, backup)
+        _write_backup(plan, backup)
     except OSError as error:
         raise PlanFileError(
             path, f"it needs an upgrade, and the backup copy to make first could not be "
@@ -231,6 +372,7 @@ def _migrate(path: Path, conn: sqlite3.Connection, version: int) -> None:
         if conn.execute("PRAGMA foreign_key_check").fetchall():
             raise PlanFileError(path, "its upgrade found broken links between rows. "
                                 "The plan is unchanged.")
+        _check_contents(path, conn)
         conn.execute("COMMIT")
     except BaseException as error:
         _rollback(conn)
@@ -255,6 +397,7 @@ def _check_not_in_use(target: Path) -> None:
     it would go on writing to a file that is no longer there."""
     if not target.is_file():
         return
+    in_use = _locked_by_tandem(target)
     probe = None
     try:
         probe = sqlite3.connect(target.resolve().as_uri() + "?mode=rw", uri=True,
@@ -263,13 +406,15 @@ def _check_not_in_use(target: Path) -> None:
         probe.execute("ROLLBACK")
     except sqlite3.OperationalError as error:
         if "locked" in str(error) or getattr(error, "sqlite_errorname", "").startswith("SQLITE_BUSY"):
-            raise PlanFileError(target, "it is open in another Tandem window or another program. "
-                                "Close it there, or choose another name.", verb="replaced") from None
+            in_use = True
     except sqlite3.Error:
         pass  # not a database: replacing it loses nothing another program is writing
     finally:
         if probe is not None:
             probe.close()
+    if in_use:
+        raise PlanFileError(target, f"{_IN_USE} Close it there, or choose another name.",
+                            verb="replaced")
 
 
 def _described(row: Entity) -> str:
@@ -295,6 +440,9 @@ def _integrity_message(detail: str, edit: Edit) -> str:
 class PlanFile:
     """An open plan: owns the connection and the ORM session on it."""
 
+    #: Closes the descriptor holding the plan's flock (see :func:`_lock`).
+    _unlock: Callable[[], object] | None = None
+
     def __init__(self, path: Path, connection: sqlite3.Connection, migrated_from: int | None):
         self.path = path
         #: The format the file had before this open upgraded it, if it did.
@@ -312,19 +460,31 @@ class PlanFile:
     def open(cls, path: Path | str) -> PlanFile:
         """Open a plan, upgrading an older one after a verified backup.
         Raises :class:`PlanFileError` and leaves the file as it was otherwise."""
-        path = Path(path).absolute()
-        header = read_header(path)
+        return cls._open(Path(path).absolute(), check_contents=True)
+
+    @classmethod
+    def _open(cls, path: Path, check_contents: bool) -> PlanFile:
+        _identify(path)
         _check_writable(path)
-        conn = _connect(path)
+        lock = _lock(path)
+        conn = None
         try:
+            conn, version = _connect(path)
             migrated_from = None
-            if header.version < SCHEMA_VERSION:
-                _migrate(path, conn, header.version)
-                migrated_from = header.version
+            if version < SCHEMA_VERSION:
+                _migrate(path, conn, version, lock)
+                migrated_from = version
+            elif check_contents:
+                _check_contents(path, conn)
+            plan = cls(path, conn, migrated_from)
         except BaseException:
-            conn.close()
+            if conn is not None:
+                conn.close()
+            os.close(lock)
             raise
-        return cls(path, conn, migrated_from)
+        # Like SQLite's connection, the lock also goes if the plan is dropped unclosed.
+        plan._unlock = weakref.finalize(plan, os.close, lock)
+        return plan
 
     @classmethod
     def create(cls, path: Path | str, rows: Iterable[Entity]) -> PlanFile:
@@ -344,7 +504,9 @@ class PlanFile:
                 conn.execute("COMMIT")
             finally:
                 conn.close()
-            draft = cls.open(building)
+            # No rows yet, so no partners: the contents are checked when the
+            # plan is opened under its name, below.
+            draft = cls._open(building, check_contents=False)
             try:
                 draft.apply(tuple(insert(row) for row in rows), TOGETHER)
             finally:
@@ -361,10 +523,14 @@ class PlanFile:
     def close(self) -> None:
         if self._conn is None:
             return
-        self.session.close()
-        self._engine.dispose()
-        self._conn.close()
-        self._conn = None  # type: ignore[assignment]
+        try:
+            self.session.close()
+            self._engine.dispose()
+            self._conn.close()
+            self._conn = None  # type: ignore[assignment]
+        finally:
+            if self._unlock is not None:
+                self._unlock()  # last: no other window gets in while SQLite has the file
 
     def __enter__(self) -> PlanFile:
         return self

@@ -83,6 +83,7 @@ class RoadmapItem(Private, Entity):
 
     __tablename__ = "roadmap_item"
     noun = "roadmap item"
+    limits = {"title": ("The title", TITLE_MAX), "notes": ("The note text", NOTES_MAX)}
 
     #: The partner whose lane it is in; ``None`` for "Our life".
     partner_uuid: Mapped[str | None] = mapped_column(
@@ -105,9 +106,9 @@ class RoadmapItem(Private, Entity):
 
     def clean(self) -> None:
         kind = kinds()[check_choice(self.kind, kinds(), "kind", "a kind of roadmap item")]
-        self.title = clean_text(self.title, "title", "The title", max_length=TITLE_MAX)
-        self.notes = clean_text(self.notes, "notes", "The note text", max_length=NOTES_MAX,
-                                required=False, multiline=True)
+        self.title = clean_text(self.title, "title", "The title")
+        self.notes = clean_text(self.notes, "notes", "The note text", required=False,
+                                multiline=True)
         check_choice(self.status, status_labels(), "status", "a status")
         self.clean_privacy()
         check_date(self.start_date, "start_date", "The start" if kind.is_phase else "The date")
@@ -128,6 +129,8 @@ class Season(Entity):
 
     __tablename__ = "season"
     noun = "season"
+    limits = {"label": ("What the season is for", LABEL_MAX),
+              "notes": ("The note text", NOTES_MAX)}
 
     leader_uuid: Mapped[str] = mapped_column(
         String(36), ForeignKey("partner.uuid", ondelete="RESTRICT"))
@@ -137,10 +140,9 @@ class Season(Entity):
     end_date: Mapped[date] = mapped_column(Date)
 
     def clean(self) -> None:
-        self.label = clean_text(self.label, "label", "What the season is for",
-                                max_length=LABEL_MAX)
-        self.notes = clean_text(self.notes, "notes", "The note text", max_length=NOTES_MAX,
-                                required=False, multiline=True)
+        self.label = clean_text(self.label, "label", "What the season is for")
+        self.notes = clean_text(self.notes, "notes", "The note text", required=False,
+                                multiline=True)
         check_date(self.start_date, "start_date", "The start")
         check_date(self.end_date, "end_date", "The end")
         check_span(self.start_date, self.end_date, "end_date")

@@ -18,11 +18,11 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def clean_text(
-    value: object, field: str, label: str, *, max_length: int, required: bool = True,
-    multiline: bool = False,
+    value: object, field: str, label: str, *, required: bool = True, multiline: bool = False,
 ) -> str:
-    """Stripped text, refused when empty (if required), too long or holding
-    control characters (which can't be seen or typed, and break exports)."""
+    """Stripped text, refused when empty (if required) or holding control
+    characters (which can't be seen or typed, and break exports). How long
+    it may be is a limit of its own (:func:`check_length`)."""
     if not isinstance(value, str):
         raise ValidationError(field, f"{label} must be text.")
     if _SURROGATE.search(value):
@@ -35,15 +35,19 @@ def clean_text(
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if required and not text:
         raise ValidationError(field, f"{label} can’t be empty.")
-    if len(text) > max_length:
-        raise ValidationError(
-            field, f"{label} is too long: {len(text)} characters, at most {max_length}."
-        )
     allowed = "\n\t" if multiline else ""
     for char in text:
         if char not in allowed and unicodedata.category(char) == "Cc":
             raise ValidationError(field, f"{label} contains a control character.")
     return text
+
+
+def check_length(text: str, field: str, label: str, max_length: int) -> None:
+    """A limit on what is typed, in characters (code points, as people count
+    them and as the text fields count them), not in UTF-16 units or bytes."""
+    if len(text) > max_length:
+        raise ValidationError(
+            field, f"{label} is too long: {len(text)} characters, at most {max_length}.")
 
 
 def clean_color(value: object, field: str = "color") -> str:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QLabel, QLineEdit, QMessageBox, 
 from pytestqt.qtbot import QtBot
 
 from models.partners import partners
+from models.privacy import TOGETHER
 from tests.helpers import stored, visible_text
 from ui.window import settings
 from ui.window.main_window import EXAMPLE_FILE, MainWindow
@@ -166,12 +167,15 @@ def test_who_is_at_the_keyboard_can_be_switched(qtbot: QtBot, window: MainWindow
                                                 plan_path: Path) -> None:
     window.open_plan(plan_path)
     buttons = window.header.keyboard_buttons
-    assert buttons[""].isChecked(), "both partners by default"
-    bo_uuid = [uuid for uuid in buttons if uuid and buttons[uuid].text() == "Bo"][0]
-    with qtbot.waitSignal(window.document.at_keyboard_changed) as signal:
-        qtbot.mouseClick(buttons[bo_uuid], Qt.MouseButton.LeftButton)
-    assert signal.args == [bo_uuid]
-    assert window.document.at_keyboard == bo_uuid
+    assert buttons[TOGETHER].isChecked(), "both partners by default"
+    bo = [viewer for viewer in buttons if buttons[viewer].text() == "Bo"][0]
+    assert bo.partner_uuid == partners(window.document.plan)[1].uuid
+    with qtbot.waitSignal(window.document.viewer_changed) as signal:
+        qtbot.mouseClick(buttons[bo], Qt.MouseButton.LeftButton)
+    assert signal.args == [bo]
+    assert window.document.viewer == bo
+    assert window.undo_group.activeStack() is window.document.stacks[bo], \
+        "Bo's own undo history"
 
 
 def test_close_plan_returns_to_welcome_with_the_plan_in_recent(
@@ -257,8 +261,9 @@ def test_at_the_keyboard_shortcuts_work_before_the_menu_is_opened(
     window.activateWindow()
     qtbot.keyClick(window, Qt.Key.Key_2,
                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
-    assert window.document.at_keyboard == bo.data()
-    assert window.header.keyboard_buttons[bo.data()].isChecked()
+    viewer = window.document.viewer
+    assert viewer.partner_uuid == partners(window.document.plan)[1].uuid
+    assert window.header.keyboard_buttons[viewer].isChecked()
 
 
 def test_settings_follow_the_home_folder_they_are_read_in(

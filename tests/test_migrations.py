@@ -42,13 +42,20 @@ def test_older_plan_upgrades_with_a_backup_and_keeps_its_data(fixture: Path,
         assert backups == []
 
 
+#: Format 1 of the made-up plans below: opening checks a plan has its format's tables.
+PARENT_CHILD = (
+    "CREATE TABLE parent (uuid TEXT PRIMARY KEY, name TEXT)",
+    "CREATE TABLE child (uuid TEXT PRIMARY KEY,"
+    " parent_uuid TEXT REFERENCES parent(uuid) ON DELETE CASCADE)",
+)
+
+
 def _parent_child_plan(path: Path) -> None:
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute(f"PRAGMA application_id = {plan_file.APPLICATION_ID}")
+    for statement in PARENT_CHILD:
+        conn.execute(statement)
     conn.executescript(
-        "CREATE TABLE parent (uuid TEXT PRIMARY KEY, name TEXT);"
-        "CREATE TABLE child (uuid TEXT PRIMARY KEY,"
-        " parent_uuid TEXT REFERENCES parent(uuid) ON DELETE CASCADE);"
         "INSERT INTO parent VALUES ('p', 'Parent');"
         "INSERT INTO child VALUES ('c1', 'p'), ('c2', 'p');"
         "PRAGMA user_version = 1;"
@@ -80,7 +87,7 @@ def test_a_table_rebuild_in_a_migration_keeps_the_rows_that_point_at_it(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "rebuild.tandem"
     _parent_child_plan(path)
-    monkeypatch.setattr(migrations, "_STEPS", {1: (), 2: REBUILD_PARENT})
+    monkeypatch.setattr(migrations, "_STEPS", {1: PARENT_CHILD, 2: REBUILD_PARENT})
     monkeypatch.setattr(plan_file, "SCHEMA_VERSION", 2)
     monkeypatch.setattr(plan_file.schema, "entity_types", lambda: {})
     PlanFile.open(path).close()
@@ -96,7 +103,7 @@ def test_a_migration_that_breaks_links_is_rolled_back(tmp_path: Path,
     path = tmp_path / "broken.tandem"
     _parent_child_plan(path)
     original = digest(path)
-    monkeypatch.setattr(migrations, "_STEPS", {1: (), 2: ("DELETE FROM parent",)})
+    monkeypatch.setattr(migrations, "_STEPS", {1: PARENT_CHILD, 2: ("DELETE FROM parent",)})
     monkeypatch.setattr(plan_file, "SCHEMA_VERSION", 2)
     with pytest.raises(plan_file.PlanFileError) as caught:
         PlanFile.open(path)

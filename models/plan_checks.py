@@ -1,0 +1,165 @@
+"""What a plan file must hold, checked when it is opened.
+
+SQLite's own check finds broken pages; these checks find a plan whose pages
+are sound but whose contents break Tandem's rules: a table missing, a partner
+deleted, an impossible date... Such a file would open and then fail somewhere
+in the app; refused on opening instead, it is named with what is wrong.
+
+The checks only read the plan, so they can run inside the transaction of an
+upgrade, before it is committed. The rows' own rules run on a copy in memory,
+so that nothing the checks do can reach the file.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from datetime import date
+
+from sqlalchemy import Date, Table, create_engine, select
+from sqlalchemy.orm import Session
+from sqlalchemy.pool import StaticPool
+
+from models import migrations, schema
+from models.base import Base, Entity
+from models.errors import ValidationError
+from models.partners import Partner
+
+#: How Tandem stores a date (what SQLAlchemy writes for SQLite).
+_STORED_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_NAME_COLUMNS = ("title", "label", "name")
+
+
+class PlanDamage(Exception):
+    """What is wrong with a plan, as the end of a sentence that starts
+    "it is damaged: ", e.g. "it has 1 partner; a plan has exactly two." """
+
+
+def check_schema(conn: sqlite3.Connection, version: int) -> None:
+    """Refuse tables, indexes or triggers that differ from those every plan of
+    ``version`` has."""
+    found = {(kind, name): sql for kind, name, sql in migrations.schema_of(conn)}
+    expected = {(kind, name): sql for kind, name, sql in migrations.reference_schema(version)}
+    missing = [key for key in expected if key not in found]
+    if missing:
+        raise PlanDamage(f"it lacks {_objects(missing)}, which every plan of format "
+                         f"{version} has.")
+    altered = [key for key in expected if found[key] != expected[key]]
+    if altered:
+        verb, pronoun = ("is", "it") if len(altered) == 1 else ("are", "them")
+        raise PlanDamage(f"{_objects(altered)} {verb} not as a plan of format {version} "
+                         f"has {pronoun}.")
+    extra = [key for key in found if key not in expected]
+    if extra:
+        raise PlanDamage(f"it has {_objects(extra)}, which a plan of format {version} "
+                         "does not have.")
+
+
+def check_contents(conn: sqlite3.Connection) -> None:
+    """Refuse rows that break the model's rules: not exactly two partners,
+    links to missing rows, dates that are not dates, and whatever each
+    entity's ``check`` and ``check_table`` refuse. The schema must be the
+    current one."""
+    types = schema.entity_types()
+    if Partner.__tablename__ in types:  # always, but where a test makes up other tables
+        _check_partners(conn)
+    _check_links(conn, types)
+    memory = sqlite3.connect(":memory:")
+    engine = create_engine("sqlite://", creator=lambda: memory, poolclass=StaticPool)
+    try:
+        tables = [Base.metadata.tables[name] for name in types]
+        Base.metadata.create_all(engine, tables=tables)
+        for cls, table in zip(types.values(), tables, strict=True):
+            _copy_rows(conn, memory, cls, table)
+        memory.commit()
+        with Session(engine, autoflush=False) as session:
+            for cls in types.values():
+                for row in session.scalars(select(cls)):
+                    _check_row(row)
+            for cls in types.values():
+                try:
+                    cls.check_table(session)
+                except ValidationError as error:
+                    raise PlanDamage(f"its {cls.noun}s break a rule together. "
+                                     f"{error.message}") from error
+    finally:
+        engine.dispose()
+        memory.close()
+
+
+def _check_partners(conn: sqlite3.Connection) -> None:
+    slots = [row[0] for row in conn.execute("SELECT slot FROM partner ORDER BY slot")]
+    if len(slots) != 2:
+        count = f"{len(slots) or 'no'} partner{'' if len(slots) == 1 else 's'}"
+        raise PlanDamage(f"it has {count}; a plan has exactly two.")
+    if slots != [1, 2]:
+        raise PlanDamage(f"its partners are numbered {slots[0]} and {slots[1]}; "
+                         "a plan numbers them 1 and 2.")
+
+
+def _check_links(conn: sqlite3.Connection, types: dict[str, type[Entity]]) -> None:
+    for table, _rowid, parent, _key in conn.execute("PRAGMA foreign_key_check"):
+        child_noun = types[table].noun if table in types else table
+        parent_noun = types[parent].noun if parent in types else parent
+        raise PlanDamage(f"{_a(child_noun)} {child_noun} refers to {_a(parent_noun)} "
+                         f"{parent_noun} that is not in the plan.")
+
+
+def _copy_rows(conn: sqlite3.Connection, memory: sqlite3.Connection, cls: type[Entity],
+               table: Table) -> None:
+    """Copy a table's rows into the copy in memory, refusing any date that
+    SQLAlchemy could not read back (it would raise ValueError in the app)."""
+    names = [column.name for column in table.columns]
+    dates = [i for i, column in enumerate(table.columns) if isinstance(column.type, Date)]
+    columns = ", ".join(f'"{name}"' for name in names)
+    rows = conn.execute(f'SELECT {columns} FROM "{table.name}"').fetchall()
+    for row in rows:
+        for i in dates:
+            problem = _date_problem(row[i], names[i].replace("_", " "))
+            if problem:
+                raise PlanDamage(f"{_described(cls, dict(zip(names, row, strict=True)))} "
+                                 f"has {problem}.")
+    marks = ", ".join("?" * len(names))
+    memory.executemany(f'INSERT INTO "{table.name}" ({columns}) VALUES ({marks})', rows)
+
+
+def _date_problem(value: object, words: str) -> str | None:
+    if value is None:  # where the schema allows it (a milestone's end)
+        return None
+    if isinstance(value, str) and _STORED_DATE.fullmatch(value):
+        try:
+            date.fromisoformat(value)
+        except ValueError:
+            return f"an impossible {words} ({value})"
+        return None
+    return f"a {words} that is not a date (“{value}”)"
+
+
+def _check_row(row: Entity) -> None:
+    try:
+        # The rules alone: text longer than today's limits is kept and shown,
+        # spacing the rules would now trim is no damage.
+        row.check(fields=())
+    except ValidationError as error:
+        raise PlanDamage(f"{_described(type(row), row.record())} breaks a rule. "
+                         f"{error.message}") from error
+    except (TypeError, ValueError) as error:
+        # A value of a type no form could enter: the rules were not written for it.
+        raise PlanDamage(f"{_described(type(row), row.record())} holds a value Tandem "
+                         "cannot use.") from error
+
+
+def _described(cls: type[Entity], values: dict[str, object]) -> str:
+    name = next((values[c] for c in _NAME_COLUMNS if isinstance(values.get(c), str)
+                 and str(values[c]).strip()), None)
+    return f"the {cls.noun} “{name}”" if name else f"{_a(cls.noun)} {cls.noun}"
+
+
+def _objects(keys: list[tuple[str, str]]) -> str:
+    """[("table", "season"), ("index", "x")] -> 'the index “x” and the table “season”'."""
+    names = [f"the {kind} “{name}”" for kind, name in sorted(keys)]
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def _a(noun: str) -> str:
+    return "an" if noun[:1] in ("a", "e", "i", "o", "u") else "a"
