@@ -69,3 +69,36 @@ def entry_of(document: Any, uuid: str) -> Any:
     from models.roadmap import roadmap_entry
 
     return roadmap_entry(document.plan, document.viewer, uuid)
+
+
+def answer_dialog(qtbot: Any, handle: Any, *, popup: bool = False,
+                  timeout: float = 5.0) -> list[str]:
+    """Run ``handle(widget)`` once on the next modal dialog (or popup menu,
+    with ``popup``). It looks every few milliseconds without blocking (the
+    dialog may open in a nested event loop), and gives up after ``timeout``
+    seconds, failing the test; if ``handle`` fails, the dialog is closed. So
+    a test can never hang on a dialog. Returns the window titles answered."""
+    import time
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    deadline = time.monotonic() + timeout
+    seen: list[str] = []
+
+    def act() -> None:
+        widget = QApplication.activePopupWidget() if popup else QApplication.activeModalWidget()
+        if widget is None:
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"no {'menu' if popup else 'dialog'} appeared in {timeout} s")
+            QTimer.singleShot(10, act)
+            return
+        try:
+            seen.append(widget.windowTitle())
+            handle(widget)
+        except BaseException:
+            widget.close()
+            raise
+
+    QTimer.singleShot(0, act)
+    return seen

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from models.partners import partners
 from models.privacy import TOGETHER
-from tests.helpers import stored, visible_text
+from tests.helpers import answer_dialog, stored, visible_text
 from ui.window import settings
 from ui.window.main_window import EXAMPLE_FILE, MainWindow
 
@@ -201,8 +201,7 @@ def test_window_size_is_remembered(qtbot: QtBot) -> None:
 
 def test_the_save_dialog_adds_the_suffix_before_asking_to_replace(
         qtbot: QtBot, window: MainWindow, plan_path: Path, tmp_path: Path) -> None:
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QFileDialog
+    from PySide6.QtWidgets import QFileDialog
 
     from ui.window.file_dialogs import ask_save_path
 
@@ -210,22 +209,17 @@ def test_the_save_dialog_adds_the_suffix_before_asking_to_replace(
     existing.write_text("someone else's plan")
     questions: list[str] = []
 
-    def answer() -> None:
-        widget = QApplication.activeModalWidget()
-        if isinstance(widget, QFileDialog) and not questions:
-            widget.selectFile("Kai & Lee")  # typed without the suffix
-            QTimer.singleShot(0, answer)  # before accept(): it waits for the question
-            widget.accept()
-        elif isinstance(widget, QMessageBox):
-            questions.append(widget.text())
-            QTimer.singleShot(0, answer)
-            widget.button(QMessageBox.StandardButton.No).click()
-        elif isinstance(widget, QFileDialog):
-            widget.reject()  # still open after "No": the couple gives up
-        else:
-            QTimer.singleShot(0, answer)
+    def choose(dialog: QFileDialog) -> None:
+        dialog.selectFile("Kai & Lee")  # typed without the suffix
+        answer_dialog(qtbot, decline)  # accept() waits for the question
+        dialog.accept()
 
-    QTimer.singleShot(0, answer)
+    def decline(box: QMessageBox) -> None:
+        questions.append(box.text())
+        answer_dialog(qtbot, lambda dialog: dialog.reject())  # then the couple gives up
+        box.button(QMessageBox.StandardButton.No).click()
+
+    answer_dialog(qtbot, choose)
     chosen = ask_save_path(window, "Save a Copy", tmp_path / "copy.tandem")
     assert chosen is None, "declining to replace keeps the dialog open; then cancelled"
     assert len(questions) == 1 and "Kai & Lee.tandem" in questions[0]

@@ -26,7 +26,7 @@ from models.migrations import SCHEMA_VERSION
 from models.partners import edit_partner, new_plan_rows, partners
 from models.plan_file import PlanFile
 from models.privacy import TOGETHER
-from tests.helpers import digest, stored
+from tests.helpers import answer_dialog, digest, stored
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).parent / "data"
@@ -101,8 +101,7 @@ def _names_listed(dialog: object) -> set[str]:
 @pytest.mark.parametrize("which", ["open", "save"])
 def test_the_lock_holds_after_a_file_dialog_has_listed_the_plan(qtbot: QtBot, plan_path: Path,
                                                                 which: str) -> None:
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QWidget
+    from PySide6.QtWidgets import QFileDialog, QWidget
 
     from ui.window import file_dialogs
 
@@ -110,24 +109,17 @@ def test_the_lock_holds_after_a_file_dialog_has_listed_the_plan(qtbot: QtBot, pl
     qtbot.addWidget(parent)
     listed: list[bool] = []
 
-    def look_then_cancel() -> None:
-        # Runs once, inside the dialog's own event loop; whatever happens, the
-        # dialog is closed, so the test cannot hang on it.
+    def look_then_cancel(dialog: QFileDialog) -> None:
         try:
-            qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), QFileDialog),
-                            timeout=10_000)
-            dialog = QApplication.activeModalWidget()
             # Listed means Qt has looked into the file to tell its type.
             qtbot.waitUntil(lambda: plan_path.name in _names_listed(dialog), timeout=10_000)
             listed.append(True)
         finally:
-            dialog = QApplication.activeModalWidget()
-            if isinstance(dialog, QDialog):
-                dialog.reject()
+            dialog.reject()
 
     plan = PlanFile.open(plan_path)
     try:
-        QTimer.singleShot(0, look_then_cancel)
+        answer_dialog(qtbot, look_then_cancel)
         if which == "open":
             chosen = file_dialogs.ask_open_path(parent, plan_path.parent)
         else:

@@ -19,7 +19,7 @@ from models.partners import new_plan_rows, partners
 from models.plan_file import PlanFile
 from models.privacy import TOGETHER, Viewer
 from models.roadmap import RoadmapItem, Season, new_item, new_season, roadmap_items, seasons
-from tests.helpers import entry_of, tip_text
+from tests.helpers import answer_dialog, entry_of, tip_text
 from ui.document import PlanDocument
 from ui.roadmap.items import BAR_HEIGHT, ClashItem
 from ui.roadmap.scale import ZOOM_LEVELS
@@ -36,6 +36,7 @@ class Chart:
     path: Path
     ana: str
     bo: str
+    qtbot: QtBot
 
     def uuid_of(self, title: str) -> str:
         for item in roadmap_items(self.document.plan, self.document.viewer):
@@ -98,7 +99,7 @@ def chart(qtbot: QtBot, tmp_path: Path) -> Iterator[Chart]:
     qtbot.waitExposed(tab)
     tab.set_document(document)
     tab.set_zoom(MONTHS, anchor=date(2027, 1, 1), anchor_x=100)
-    yield Chart(tab, document, path, ana, bo)
+    yield Chart(tab, document, path, ana, bo, qtbot)
     tab.set_document(None)
     if document.plan._conn is not None:
         document.close()
@@ -282,26 +283,8 @@ def test_tab_walks_through_items_in_time_order_then_leaves_the_chart(chart: Char
     assert chart.tab.tables.isAncestorOf(QApplication.focusWidget())
 
 
-def answer_dialog(handle) -> list[str]:  # type: ignore[no-untyped-def]
-    """Run ``handle(dialog)`` on the next modal dialog; returns its window titles."""
-    from PySide6.QtCore import QTimer
-
-    seen: list[str] = []
-
-    def act() -> None:
-        dialog = QApplication.activeModalWidget()
-        if dialog is None:
-            QTimer.singleShot(0, act)
-            return
-        seen.append(dialog.windowTitle())
-        handle(dialog)
-
-    QTimer.singleShot(0, act)
-    return seen
-
-
 def test_double_click_opens_the_editor_for_that_item(chart: Chart) -> None:
-    seen = answer_dialog(lambda dialog: dialog.reject())
+    seen = answer_dialog(chart.qtbot, lambda dialog: dialog.reject())
     QTest.mouseDClick(chart.tab.view.viewport(), Qt.MouseButton.LeftButton,
                       Qt.KeyboardModifier.NoModifier, chart.point("Design lead", dx=60))
     QApplication.processEvents()
@@ -315,12 +298,12 @@ def test_enter_opens_the_editor_and_its_changes_are_one_undo_step(chart: Chart) 
 
     QTest.mouseClick(chart.tab.view.viewport(), Qt.MouseButton.LeftButton,
                      Qt.KeyboardModifier.NoModifier, chart.point("Move to Lyon", dx=0))
-    seen = answer_dialog(lambda dialog: dialog.reject())
+    seen = answer_dialog(chart.qtbot, lambda dialog: dialog.reject())
     QTest.keyClick(chart.tab.view, Qt.Key.Key_Return)
     assert seen == ["Edit “Move to Lyon”"]
     QTest.mouseClick(chart.tab.view.viewport(), Qt.MouseButton.LeftButton,
                      Qt.KeyboardModifier.NoModifier, chart.point("Design lead", dx=60))
-    answer_dialog(rename)
+    answer_dialog(chart.qtbot, rename)
     chart.tab.edit_action.trigger()
     assert chart.document.undo_stack.count() == 1
     assert chart.stored("Design director").start_date == date(2027, 1, 1)
@@ -334,7 +317,7 @@ def test_add_milestone_starts_in_the_lane_of_whoever_is_at_the_keyboard(chart: C
         lanes.append(dialog.lane_combo.currentData())
         dialog.reject()
 
-    seen = answer_dialog(look)
+    seen = answer_dialog(chart.qtbot, look)
     chart.tab.add_milestone_action.trigger()
     assert seen == ["Add Milestone"] and lanes == [chart.bo]
 
@@ -365,7 +348,6 @@ def test_the_table_shows_the_same_items_and_shares_the_selection(chart: Chart) -
 
 
 def test_right_click_adds_a_milestone_at_that_date_in_that_lane(chart: Chart) -> None:
-    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QMenu
 
     band = chart.tab.scene.band("")
@@ -373,12 +355,9 @@ def test_right_click_adds_a_milestone_at_that_date_in_that_lane(chart: Chart) ->
     where = chart.tab.view.mapFromScene(QPointF(x, band.top + band.height - 4))
     seen: list[tuple[object, object]] = []
 
-    def pick() -> None:
-        menu = QApplication.activePopupWidget()
-        if not isinstance(menu, QMenu):
-            QTimer.singleShot(0, pick)
-            return
+    def pick(menu: QMenu) -> None:
         action = next(a for a in menu.actions() if a.text() == "Add Milestone Here…")
+        answer_dialog(chart.qtbot, look)  # the editor this opens
         menu.close()
         action.trigger()
 
@@ -386,8 +365,13 @@ def test_right_click_adds_a_milestone_at_that_date_in_that_lane(chart: Chart) ->
         seen.append((dialog.lane_combo.currentData(), dialog.start_edit.date().toPython()))
         dialog.reject()
 
-    answer_dialog(look)
-    QTimer.singleShot(0, pick)
-    chart.tab.view.customContextMenuRequested.emit(where)
+    answer_dialog(chart.qtbot, pick, popup=True)
+    # A real right-click, through the window system as a mouse would send it.
+    viewport = chart.tab.view.viewport()
+    window = viewport.window().windowHandle()
+    QTest.mouseClick(window, Qt.MouseButton.RightButton, Qt.KeyboardModifier.NoModifier,
+                     viewport.mapTo(viewport.window(), where))
+    chart.qtbot.waitUntil(lambda: bool(seen))
     lane, day = seen[0]
     assert lane == "" and abs((day - date(2030, 3, 10)).days) <= 2
+

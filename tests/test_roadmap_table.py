@@ -356,7 +356,7 @@ def test_selection_is_shared_as_uuids(qtbot: QtBot, tables: RoadmapTables,
     degree = item_uuid(tables.items, DEGREE)
     assert signal.args == [[degree]], "a plain selection in one table clears the other"
 
-    # An added item resets the table; the selection and current cell survive.
+    # An added item is one more row: the selection and current cell stay, untouched.
     tables.item_view.setCurrentIndex(proxy_cell(tables.item_view, DEGREE, "status"))
     with qtbot.assertNotEmitted(tables.selection_changed):
         document.submit("Add", new_item("promotion", "Staff engineer", date(2024, 4, 1),

@@ -152,8 +152,6 @@ class RoadmapTables(QWidget):
         self._announced: list[str] = []
         #: True while this widget changes the selection itself.
         self._quiet = False
-        #: Per view: the selection and current cell to restore after a reset.
-        self._kept: dict[QTableView, tuple[list[str], str, int]] = {}
 
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.setObjectName("roadmapTablesSplitter")
@@ -208,9 +206,9 @@ class RoadmapTables(QWidget):
         view.selectionModel().selectionChanged.connect(
             lambda _selected, _deselected, v=view: self._on_user_selection(v))
         model.refused.connect(lambda message, index, v=view: self.show_refusal(v, message, index))
-        model.modelAboutToBeReset.connect(lambda v=view: self._keep(v))
-        model.modelReset.connect(lambda v=view: self._restore(v))
         model.modelReset.connect(lambda v=view: self._fit_columns(v))
+        # Rows that go leave the selection: the chart hears of it.
+        model.rowsRemoved.connect(lambda *_args: self._announce())
         return view
 
     @property
@@ -335,29 +333,3 @@ class RoadmapTables(QWidget):
         if uuids != self._announced:
             self._announced = uuids
             self.selection_changed.emit(uuids)
-
-    def _keep(self, view: QTableView) -> None:
-        """Before a reset (rows added or removed): note what to select again."""
-        model, current = self.model_of(view), view.currentIndex()
-        current_uuid, column = "", current.column()
-        if current.isValid():
-            current_uuid = model.entry_at(source_of(current).row()).uuid
-        self._kept[view] = (self.selected_uuids(), current_uuid, column)
-
-    def _restore(self, view: QTableView) -> None:
-        uuids, current_uuid, column = self._kept.pop(view, ([], "", -1))
-        model = self.model_of(view)
-        proxy = view.model()
-        assert isinstance(proxy, QSortFilterProxyModel)
-        self._quiet = True
-        try:
-            row = model.row_of(current_uuid) if current_uuid else -1
-            if row >= 0:
-                view.selectionModel().setCurrentIndex(
-                    proxy.mapFromSource(model.index(row, column)),
-                    QItemSelectionModel.SelectionFlag.NoUpdate)
-            self._select_in(view, set(uuids))
-        finally:
-            self._quiet = False
-        # Rows that are gone leave the selection; the chart hears of it.
-        self._announce()
