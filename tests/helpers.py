@@ -102,3 +102,70 @@ def answer_dialog(qtbot: Any, handle: Any, *, popup: bool = False,
 
     QTimer.singleShot(0, act)
     return seen
+
+
+def every_text(root: Any) -> str:
+    """Every text a person could see or hear in ``root`` and everything it
+    holds: widget texts, titles, tooltips, status and accessible texts, list,
+    table and tree contents (every cell, every role that holds text), the
+    undo history, menus and actions, and the shapes and tooltips of charts.
+    For privacy tests: a planted string must be nowhere in it."""
+    from PySide6.QtCore import QModelIndex, Qt
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QAbstractItemView,
+        QComboBox,
+        QGraphicsView,
+        QLabel,
+        QLineEdit,
+        QPlainTextEdit,
+        QTextEdit,
+        QWidget,
+    )
+
+    found: list[str] = []
+
+    def model_texts(model: Any, parent: Any = None) -> None:
+        parent = parent or QModelIndex()
+        for row in range(model.rowCount(parent)):
+            try:
+                columns = model.columnCount(parent)
+            except TypeError:  # a list model (the undo history's) keeps it private
+                columns = 1
+            for column in range(max(1, columns)):
+                index = model.index(row, column, parent)
+                for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
+                             Qt.ItemDataRole.EditRole, Qt.ItemDataRole.StatusTipRole,
+                             Qt.ItemDataRole.AccessibleTextRole):
+                    value = index.data(role)
+                    if value is not None:
+                        found.append(str(value))
+                if index.isValid() and model.rowCount(index) > 0 and column == 0:
+                    model_texts(model, index)
+
+    widgets = [root, *root.findChildren(QWidget)]
+    for widget in widgets:
+        found += [widget.windowTitle(), widget.toolTip(), widget.statusTip(),
+                  widget.whatsThis(), widget.accessibleName(), widget.accessibleDescription()]
+        if isinstance(widget, QLabel | QAbstractButton | QLineEdit):
+            found.append(widget.text())
+        if isinstance(widget, QPlainTextEdit | QTextEdit):
+            found.append(widget.toPlainText())
+        if isinstance(widget, QComboBox):
+            found += [widget.itemText(i) for i in range(widget.count())]
+        if isinstance(widget, QAbstractItemView) and widget.model() is not None:
+            model_texts(widget.model())
+        if isinstance(widget, QGraphicsView) and widget.scene() is not None:
+            for item in widget.scene().items():
+                found.append(item.toolTip())
+                for name in ("label", "text"):
+                    value = getattr(item, name, None)
+                    found.append(value() if callable(value) else str(value or ""))
+                style = getattr(item, "style", None)
+                found.append(str(getattr(style, "label", "")))
+        for action in widget.actions():
+            found += [action.text(), action.toolTip(), action.statusTip()]
+    for action in root.findChildren(QAction):
+        found += [action.text(), action.toolTip(), action.statusTip()]
+    return "\n".join(found)
