@@ -169,3 +169,30 @@ def every_text(root: Any) -> str:
     for action in root.findChildren(QAction):
         found += [action.text(), action.toolTip(), action.statusTip()]
     return "\n".join(found)
+
+
+def assert_delete_and_undo_restore_the_file(document: Any, text: str, edit: Any) -> None:
+    """The pattern every parent table is tested with: delete (the edit lists
+    the children it deletes), check the rows are gone, undo, and find the file
+    exactly as before, children included; then redo and undo once more."""
+    def whole_file() -> dict[str, Any]:
+        plan = document.plan
+        plan.session.rollback()
+        data = plan_to_dict(plan.session)
+        plan.session.rollback()
+        plan.session.expunge_all()
+        return data
+
+    before = whole_file()
+    gone = {change.uuid for change in edit if change.after is None}
+    assert gone, "a delete deletes something"
+    document.submit(text, edit)
+    after = whole_file()
+    remaining = {row["uuid"] for rows in after["tables"].values() for row in rows}
+    assert not gone & remaining, "every row the edit lists is gone"
+    document.undo()
+    assert whole_file() == before, "undo brings back the parent and all its children"
+    document.redo()
+    assert whole_file() == after
+    document.undo()
+    assert whole_file() == before

@@ -247,6 +247,72 @@ def test_a_vanished_last_plan_is_reported_once_then_forgotten(qtbot: QtBot,
     third.close()
 
 
+def test_a_damaged_last_plan_leads_to_the_welcome_page_once_and_stays_in_recent(
+        qtbot: QtBot, plan_path: Path) -> None:
+    first = MainWindow()
+    qtbot.addWidget(first)
+    first.open_plan(plan_path)
+    first.close()
+    plan_path.write_bytes(plan_path.read_bytes()[:-7])  # cut short, as by a full disk
+    second = MainWindow()
+    qtbot.addWidget(second)
+    second.open_at_start(None)
+    assert "it is damaged" in error_text(qtbot, second)
+    assert second.pages.currentWidget() is second.welcome
+    assert settings.last_plan() is None, "not tried again at every start"
+    assert plan_path in settings.recent_plans(), "still offered, to try again by hand"
+    second.close()
+    third = MainWindow()
+    qtbot.addWidget(third)
+    third.open_at_start(None)
+    assert third.findChild(QMessageBox, "errorMessage") is None
+    assert third.pages.currentWidget() is third.welcome
+    third.open_at_start(plan_path)  # double-clicked, say: said again, still no failed start
+    assert "it is damaged" in error_text(qtbot, third)
+    assert third.pages.currentWidget() is third.welcome
+    third.close()
+
+
+_START = (
+    "import sys\n"
+    "from PySide6.QtCore import QStandardPaths, QTimer\n"
+    "from PySide6.QtWidgets import QApplication, QMessageBox\n"
+    "from ui import app\n"
+    "QStandardPaths.setTestModeEnabled(True)  # the settings the test wrote\n"
+    "qt = app.make_application(sys.argv)\n"
+    "def look():\n"
+    "    for widget in qt.topLevelWidgets():\n"
+    "        if isinstance(widget, QMessageBox) and widget.isVisible():\n"
+    "            print('MESSAGE', widget.text().splitlines()[0])\n"
+    "        elif widget.isVisible() and widget.objectName() != 'errorMessage':\n"
+    "            print('WINDOW', type(widget).__name__)\n"
+    "    qt.quit()\n"
+    "QTimer.singleShot(300, look)\n"
+    "sys.exit(app.main(sys.argv))\n"
+)
+
+
+@pytest.mark.parametrize("with_argument", [False, True])
+def test_the_app_starts_whatever_the_last_plan_holds(plan_path: Path, private_home: Path,
+                                                    with_argument: bool) -> None:
+    import os
+    import subprocess
+    import sys
+
+    settings.remember_plan(plan_path)
+    plan_path.write_bytes(b"SQLite format 3\x00" + bytes(84) + b"garbage" * 100)
+    args = [str(plan_path)] if with_argument else []
+    root = Path(__file__).resolve().parent.parent
+    result = subprocess.run(
+        [sys.executable, "-c", _START, *args], cwd=root, capture_output=True, text=True,
+        timeout=60, env={**os.environ, "HOME": str(private_home), "QT_QPA_PLATFORM": "offscreen",
+                         "PYTHONPATH": str(root)})
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    assert "WINDOW MainWindow" in result.stdout
+    assert f"MESSAGE “{plan_path.name}” could not be opened" in result.stdout
+
+
 def test_at_the_keyboard_shortcuts_work_before_the_menu_is_opened(
         qtbot: QtBot, window: MainWindow, plan_path: Path) -> None:
     window.open_plan(plan_path)

@@ -22,7 +22,16 @@ from models.migrations import SCHEMA_VERSION
 from models.partners import Partner, edit_partner, partners
 from models.plan_file import PlanFile
 from models.privacy import TOGETHER
-from models.roadmap import RoadmapItem, Season, edit_entry, new_item, new_season, roadmap_items
+from models.roadmap import (
+    RoadmapItem,
+    Season,
+    edit_entry,
+    new_item,
+    new_season,
+    remove,
+    roadmap_items,
+    seasons,
+)
 from tests.helpers import stored
 
 # -- stray writes --------------------------------------------------------------------------
@@ -258,3 +267,20 @@ def test_a_row_s_dependents_come_deepest_first(plan_path: Path) -> None:
         assert [type(row).__name__ for row in found][-1] == "Partner"
         assert sorted(getattr(row, "title", getattr(row, "label", "")) for row in found[:-1]) \
             == ["Ana leads", "Ana's job"]
+
+
+def test_deleting_entries_and_undoing_restores_the_file_exactly(qapp: Any,
+                                                               plan_path: Path) -> None:
+    from tests.helpers import assert_delete_and_undo_restore_the_file
+    from ui.document import PlanDocument
+
+    document = PlanDocument(PlanFile.open(plan_path))
+    try:
+        ana = partners(document.plan)[0]
+        document.submit("Add", new_item("job", "Data lead", date(2027, 1, 1), date(2028, 1, 1),
+                                        ana.uuid, notes="Team of six", viewer=TOGETHER)
+                        + new_season(ana.uuid, "Ana leads", date(2027, 1, 1), date(2028, 1, 1)))
+        entries = [*roadmap_items(document.plan, TOGETHER), *seasons(document.plan)]
+        assert_delete_and_undo_restore_the_file(document, "Delete", remove(entries))
+    finally:
+        document.close()

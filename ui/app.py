@@ -40,6 +40,6 @@ def main(argv: list[str] | None = None) -> int:
     from ui.window.main_window import MainWindow
 
     window = MainWindow()
+    window.show()  # first: a message about a plan that can't be opened sits on it
     window.open_at_start(args.plan)
-    window.show()
     return app.exec()
