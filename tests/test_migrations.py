@@ -128,3 +128,20 @@ def test_an_upgraded_plan_has_exactly_the_schema_of_a_new_one(fixture: Path, pla
     shutil.copyfile(fixture, path)
     PlanFile.open(path).close()
     assert _schema(path) == _schema(plan_path)
+
+
+def test_a_format_2_roadmap_comes_through_the_upgrade_shared_and_whole(tmp_path: Path) -> None:
+    from models.privacy import TOGETHER
+    from models.roadmap import roadmap_items, seasons
+
+    path = tmp_path / "plan-v2.tandem"
+    shutil.copyfile(DATA / "plan-v2.tandem", path)
+    with PlanFile.open(path) as plan:
+        items = roadmap_items(plan, TOGETHER)
+        assert len(items) == 4 and all(not item.is_draft for item in items), \
+            "what was made before drafts existed was made together: shared"
+        job = next(item for item in items if item.kind == "job")
+        assert job.title == "Staff engineer <SRE> & on-call 🚀"
+        assert job.notes == "Line one\nLine two: 北京 & עברית"
+        assert {s.label for s in seasons(plan)} == {"Rachel leads: startup",
+                                                    "Marcus leads: partnership"}
