@@ -38,7 +38,8 @@ from PySide6.QtWidgets import QApplication
 from models.calendar import add_months
 from models.partners import new_plan_rows, partners
 from models.plan_file import PlanFile
-from models.roadmap import STATUSES, milestone_kinds, new_item, new_season, phase_kinds
+from models.privacy import TOGETHER
+from models.roadmap import milestone_kinds, new_item, new_season, phase_kinds, status_labels
 from ui.app import make_application
 from ui.document import PlanDocument
 from ui.roadmap.items import BAR_HEIGHT, PhaseItem
@@ -54,23 +55,25 @@ def make_plan(path: Path, count: int, seed: int) -> None:
     """``count`` items and 12 seasons, written in one transaction."""
     rng = random.Random(seed)
     plan = PlanFile.create(path, new_plan_rows("Ana", "Bo"))
-    leaders = [p.uuid for p in partners(plan.session)]
+    leaders = [p.uuid for p in partners(plan)]
+    statuses = list(status_labels())  # planned, done, dropped
     edit: tuple = ()
     for number in range(1, count + 1):
         start = FIRST + timedelta(days=rng.randrange((LAST - FIRST).days - 31))
         lane = rng.choice([*leaders, None])  # None: the shared "Our life" lane
-        status = rng.choices(STATUSES, weights=(5, 4, 1))[0]
+        status = rng.choices(statuses, weights=(5, 4, 1))[0]
         if rng.random() < 0.6:
             kind = rng.choice(phase_kinds())
             end = min(add_months(start, rng.randint(1, 48)), LAST)
         else:
             kind, end = rng.choice(milestone_kinds()), None
-        edit += new_item(kind.id, f"{kind.label} {number}", start, end, lane, status)
+        edit += new_item(kind.id, f"{kind.label} {number}", start, end, lane, status,
+                         viewer=TOGETHER)
     for number in range(12):  # one in each twelfth of the span, so none overlap
         start = add_months(FIRST + (LAST - FIRST) / 12 * number, rng.randint(0, 12))
         edit += new_season(leaders[number % 2], f"Season {number + 1}", start,
                            add_months(start, rng.randint(12, 36)))
-    plan.apply(edit)
+    plan.apply(edit, TOGETHER)
     plan.close()
 
 
