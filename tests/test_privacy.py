@@ -133,3 +133,16 @@ def test_reading_private_rows_without_a_viewer_is_a_programming_error(with_draft
 
     with PlanFile.open(with_draft) as plan, pytest.raises(TypeError, match="needs a viewer"):
         plan.read(select(RoadmapItem))
+
+
+def test_no_view_reads_the_plan_but_through_the_model() -> None:
+    """The session would read private rows unfiltered and write without
+    checks: the UI never touches it, only models/ functions that take a viewer."""
+    import re
+
+    ui = Path(__file__).resolve().parent.parent / "ui"
+    offenders = [f"{path.relative_to(ui.parent)}:{number}"
+                 for path in sorted(ui.rglob("*.py"))
+                 for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+                 if re.search(r"\.session\b|\bSession\b", line)]
+    assert offenders == []
