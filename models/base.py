@@ -40,6 +40,9 @@ class Entity(Base):
     #: A limit binds what an edit writes; a longer value already stored (by
     #: hand, or under another version's limits) is shown and kept as it is.
     limits: ClassVar[dict[str, tuple[str, int]]] = {}
+    #: Columns holding the UUID of a row of any table (no foreign key can say
+    #: which): the row hangs on it, and is deleted with it.
+    loose_links: ClassVar[tuple[str, ...]] = ()
 
     def clean(self) -> None:
         """Put this row's values in their stored form, in place, and refuse

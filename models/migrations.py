@@ -98,6 +98,18 @@ _STEPS: dict[int, Step] = {
         "ALTER TABLE season_v3 RENAME TO season",
         "CREATE INDEX season_leader ON season (leader_uuid)",
     ),
+    # "Alone, then revealed together": each partner's "I'm done" with a
+    # subject (an opportunity, a check-in...), the same for every exercise.
+    4: (
+        """CREATE TABLE reveal (
+            uuid TEXT PRIMARY KEY NOT NULL,
+            subject_uuid TEXT NOT NULL,
+            author_uuid TEXT REFERENCES partner(uuid) ON DELETE RESTRICT,
+            shared_at TEXT,
+            UNIQUE (subject_uuid, author_uuid)
+        )""",
+        "CREATE INDEX reveal_author ON reveal (author_uuid)",
+    ),
 }
 
 #: The newest schema this version of Tandem reads and writes.

@@ -561,8 +561,9 @@ class PlanFile:
         return rows
 
     def with_dependents(self, row: Entity) -> list[Entity]:
-        """``row`` and every row that hangs on it through a foreign key, at any
-        depth, deepest first: what deleting ``row`` has to delete, in order.
+        """``row`` and every row that hangs on it (through a foreign key or a
+        loose link), at any depth, deepest first: what deleting ``row`` has to
+        delete, in order.
         Unfiltered by viewer: children follow their parent (see
         :func:`models.privacy.check_change`)."""
         found: list[Entity] = []
@@ -579,8 +580,9 @@ class PlanFile:
                  seen: set[str]) -> None:
         for cls in schema.entity_types().values():
             for column in cls.__table__.columns:
-                if column.key == "author_uuid" or not any(
-                        fk.column.table.name == table for fk in column.foreign_keys):
+                linked = column.key in cls.loose_links or column.key != "author_uuid" and any(
+                    fk.column.table.name == table for fk in column.foreign_keys)
+                if not linked:
                     continue
                 for child in session.scalars(select(cls).where(column == uuid)):
                     if child.uuid not in seen:
@@ -633,7 +635,7 @@ class PlanFile:
         current = row.record() if row is not None else None
         after = None if change.after is None else {**(current or {}), **change.after}
         # Privacy first: a refusal must not describe what the viewer may not see.
-        check_change(cls, viewer, current, after, moved)
+        check_change(cls, viewer, current, after, moved, self._revealed(cls, current or after))
         if change.before is None:
             if row is not None:
                 raise StaleEditError(f"{_described(row)} is already in the plan.")
@@ -651,6 +653,16 @@ class PlanFile:
         for key, value in change.after.items():
             setattr(row, key, value)
         return row
+
+    def _revealed(self, cls: type[Entity], values: dict[str, Any] | None) -> bool:
+        """Whether a row waiting for a joint reveal has been revealed."""
+        subject_column = getattr(cls, "reveal_with", "")
+        if not subject_column or values is None:
+            return False
+        from models.reveal import revealed_subjects
+
+        subject = values.get(subject_column)
+        return subject in set(self.session.scalars(revealed_subjects()))
 
     # -- copying ------------------------------------------------------------------
 

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import Enum
-from typing import Any
+from typing import Any, ClassVar
 
 from sqlalchemy import ColumnElement, ForeignKey, String, or_
 from sqlalchemy.orm import Mapped, mapped_column
@@ -75,6 +75,14 @@ class Private:
         String(36), ForeignKey("partner.uuid", ondelete="RESTRICT"), default=None)
     shared_at: Mapped[str | None] = mapped_column(String, default=None)
 
+    #: The column naming the subject this row is revealed with, "alone, then
+    #: revealed together" (:mod:`models.reveal`): the row shows to both once
+    #: both partners are done with that subject. "" for rows shared by hand.
+    reveal_with: ClassVar[str] = ""
+    #: Only the author ever changes the row, even once everyone sees it (a
+    #: partner's own score or rating: the other may read it, not rewrite it).
+    author_only: ClassVar[bool] = False
+
     @property
     def is_draft(self) -> bool:
         return self.shared_at is None
@@ -88,26 +96,34 @@ class Private:
 
 
 def visible(cls: type[Private], viewer: Viewer) -> ColumnElement[bool]:
-    """The SQL condition for the rows of ``cls`` that ``viewer`` may see."""
-    shared = cls.shared_at.is_not(None)
+    """The SQL condition for the rows of ``cls`` that ``viewer`` may see:
+    shared, revealed (both done with its subject), or their own."""
+    seen: list[ColumnElement[bool]] = [cls.shared_at.is_not(None)]
+    if cls.reveal_with:
+        from models.reveal import revealed_subjects
+
+        seen.append(getattr(cls, cls.reveal_with).in_(revealed_subjects()))
     if viewer.is_partner:
-        return or_(shared, cls.author_uuid == viewer.partner_uuid)
-    return shared
+        seen.append(cls.author_uuid == viewer.partner_uuid)
+    return or_(*seen)
 
 
 def is_private(cls: type) -> bool:
     return isinstance(cls, type) and issubclass(cls, Private)
 
 
-def _parent_links(cls: type[Private]) -> list[str]:
-    """The columns by which a row of ``cls`` hangs on a parent row (its
-    author is no parent: partners are never deleted)."""
+def parent_links(cls: type) -> list[str]:
+    """The columns by which a row of ``cls`` hangs on a parent row: its
+    foreign keys and its ``loose_links`` (UUIDs of a row of any table). Its
+    author is no parent: partners are never deleted."""
     table = getattr(cls, "__table__")  # noqa: B009 - set by the mapping, not by this mixin
-    return [c.key for c in table.columns if c.foreign_keys and c.key != "author_uuid"]
+    keys = [c.key for c in table.columns if c.foreign_keys and c.key != "author_uuid"]
+    return keys + list(getattr(cls, "loose_links", ()))
 
 
 def check_change(cls: type, viewer: Viewer, before: Mapping[str, Any] | None,
-                 after: Mapping[str, Any] | None, moved_parents: Iterable[str] = ()) -> None:
+                 after: Mapping[str, Any] | None, moved_parents: Iterable[str] = (),
+                 revealed: bool = False) -> None:
     """Refuse a change of one row that ``viewer`` may not make.
 
     ``before`` and ``after`` are the row's whole values before and after the
@@ -115,7 +131,8 @@ def check_change(cls: type, viewer: Viewer, before: Mapping[str, Any] | None,
     the same edit deletes or inserts: a private row may follow its parent out
     of the plan (and back, on undo) whoever deletes the parent, because a
     partner must be able to delete a shared opportunity holding the other's
-    private scores. Messages never name the row's content."""
+    private scores. ``revealed``: the row's subject is revealed to both
+    (see :mod:`models.reveal`). Messages never name the row's content."""
     if viewer.seat is Seat.REPORT:
         raise PrivacyError("The report only reads the plan; it can’t change it.")
     if not is_private(cls):
@@ -127,14 +144,17 @@ def check_change(cls: type, viewer: Viewer, before: Mapping[str, Any] | None,
     if row is None:  # a stale step (the row is gone already): the plan file says so
         return
     author = row.get("author_uuid")
-    private = any(values is not None and values.get("shared_at") is None
-                  for values in (before, after))
-    if not private or (viewer.is_partner and author == viewer.partner_uuid):
+    private = not revealed and any(values is not None and values.get("shared_at") is None
+                                   for values in (before, after))
+    mine = viewer.is_partner and author == viewer.partner_uuid
+    if mine or not (private or (author and getattr(cls, "author_only", False))):
         return
     if before is None or after is None:  # added or deleted with its parent
-        links = {row.get(key) for key in _parent_links(cls)}
+        links = {row.get(key) for key in parent_links(cls)}
         if links & set(moved_parents):
             return
+    if not private:
+        raise PrivacyError("Only the one who wrote that can change it.")
     if before is None and not viewer.is_partner:
         raise PrivacyError("Something private is written by one of you alone: choose who "
                            "is at the keyboard first.")
