@@ -34,6 +34,7 @@ from ui.style import plain_label, plain_tip
 from ui.window import file_dialogs, settings
 from ui.window.about import show_about, show_privacy
 from ui.window.header import CoupleHeader, keyboard_choices
+from ui.window.notices import NoticeBar
 from ui.window.tabs import PlanTab, create_tabs
 from ui.window.welcome import WelcomePage
 
@@ -67,11 +68,18 @@ class MainWindow(QMainWindow):
         self.header = CoupleHeader()
         self.header.edit_partners.clicked.connect(self.edit_partners)
         layout.addWidget(self.header)
+        self.notices = NoticeBar()
+        self.notices.go_to.connect(self.tabs_go_to)
+        layout.addWidget(self.notices)
         self.tabs = QTabWidget(documentMode=True)
         self.tabs.setObjectName("planTabs")
         self.tab_pages = create_tabs()
-        for title, widget in self.tab_pages:
+        for index, (title, widget) in enumerate(self.tab_pages):
             self.tabs.addTab(widget, title)
+            notice = getattr(widget, "notice_changed", None)
+            if notice is not None:  # a tab that can remind the couple of something
+                plain = title.replace("&", "")
+                notice.connect(lambda text, i=index, t=plain: self.notices.set_notice(i, t, text))
         layout.addWidget(self.tabs, 1)
         self.pages.addWidget(self.plan_page)
         self.setCentralWidget(self.pages)
@@ -181,6 +189,9 @@ class MainWindow(QMainWindow):
     def _redo(self) -> None:
         if self.document is not None:
             self.document.redo()
+
+    def tabs_go_to(self, index: int) -> None:
+        self.tabs.setCurrentIndex(index)
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -300,6 +311,7 @@ class MainWindow(QMainWindow):
                        *self.tab_actions):
             action.setEnabled(document is not None)
         if document is None:
+            self.notices.clear()
             self.welcome.set_recent(settings.recent_plans())
             self.pages.setCurrentWidget(self.welcome)
         else:

@@ -16,6 +16,10 @@ from ui.style import HINT_STYLE, heading
 
 @runtime_checkable
 class PlanTab(Protocol):
+    """What the window asks of a tab. A tab may also have a signal
+    ``notice_changed(str)``: a gentle reminder for the window to show under
+    the header (a deadline that nears), "" when there is none."""
+
     def set_document(self, document: PlanDocument | None) -> None: ...
 
 
