@@ -8,14 +8,19 @@ every kind and status in the three lanes, 1995-2045, and 12 seasons), then measu
                  set_document(), the queued relayout (scroll bars appear, auto-fit
                  refits), and one paint of the whole tab (grab());
   drag a phase   M mouse moves (default 300; QTest on the viewport) dragging a visible
-                 phase at a months zoom, back and forth and across lanes, each timed as
-                 (a) the event alone and (b) the event and a synchronous repaint of the
-                 chart, i.e. one frame. Escape then discards the drag.
+                 phase at a months zoom, back and forth and across lanes. Every other
+                 move is timed as (a) the event alone and (b) the event and a repaint
+                 of the whole chart (the worst case); the others as (c) one drag step
+                 as the app runs it: the event, then the event loop's own repaint of
+                 what changed and its flush to the display (target: p95 under 8 ms,
+                 on a real display). Escape then discards the drag.
 
-Uses QT_QPA_PLATFORM=offscreen (or --platform xcb) and a temporary folder for the plan
-and HOME. Prints figures, asserts no timing; fails only if no drag happened.
+Uses QT_QPA_PLATFORM=offscreen, or a real display with --platform xcb (under
+``xvfb-run`` here), and a temporary folder for the plan and HOME. Prints figures,
+asserts no timing; fails only if no drag happened.
 
 Run from the repository root:  .venv/bin/python benchmarks/roadmap.py [--items N] [--moves M]
+On a real display:             xvfb-run -a .venv/bin/python benchmarks/roadmap.py --platform xcb
 """
 
 from __future__ import annotations
@@ -42,7 +47,7 @@ from models.privacy import TOGETHER
 from models.roadmap import milestone_kinds, new_item, new_season, phase_kinds, status_labels
 from ui.app import make_application
 from ui.document import PlanDocument
-from ui.roadmap.items import BAR_HEIGHT, PhaseItem
+from ui.roadmap.items import PhaseItem
 from ui.roadmap.tab import RoadmapTab
 
 FIRST, LAST = date(1995, 1, 1), date(2045, 12, 31)
@@ -112,7 +117,7 @@ def show_tab(path: Path) -> dict[str, list[float]]:
     return steps
 
 
-def drag_phase(path: Path, moves: int) -> tuple[list[float], list[float], str]:
+def drag_phase(path: Path, moves: int) -> tuple[list[float], list[float], list[float], str]:
     """Seconds per move event, and per event and repaint; what the drag did."""
     document = PlanDocument(PlanFile.open(path))
     tab = new_tab()
@@ -126,7 +131,7 @@ def drag_phase(path: Path, moves: int) -> tuple[list[float], list[float], str]:
     if not phases:
         sys.exit("no phase is visible at the months zoom: there is nothing to drag")
     entry = min(phases, key=lambda e: (e.start, e.uuid))
-    press = view.mapFromScene(entry.scenePos() + QPointF(entry.width / 2, BAR_HEIGHT / 2))
+    press = view.mapFromScene(entry.scenePos() + QPointF(entry.width / 2, entry.entry.height / 2))
     others = [view.mapFromScene(QPointF(0, b.top + b.height / 2)).y()
               for b in scene.bands[1:] if b.key != entry.lane]
     others = [y for y in others if 0 < y < viewport.height()] or others
@@ -135,22 +140,28 @@ def drag_phase(path: Path, moves: int) -> tuple[list[float], list[float], str]:
     QTest.mousePress(viewport, Qt.MouseButton.LeftButton, no, press)
     if scene.drag is None or scene.drag.item is not entry:
         sys.exit("pressing on the phase did not start a drag")
-    event, frame, moved, crossed = [], [], 0, 0
+    event, frame, step_cost, moved, crossed = [], [], [], 0, 0
     for step in range(1, moves + 1):
         turn = step % 80  # 40 moves of 5 px to the right, 40 back: 8 months each way
         x = press.x() + 5 * (turn if turn <= 40 else 80 - turn)
         y = others[step // 60 % len(others)] if step % 60 >= 40 else press.y()
         before = entry.pos()
-        t0 = time.perf_counter()
-        QTest.mouseMove(viewport, QPoint(x, y))
-        t1 = time.perf_counter()
-        viewport.repaint()
-        event.append(t1 - t0), frame.append(time.perf_counter() - t0)
+        if step % 2:  # (c) as the app runs: the event, then Qt repaints what changed
+            t0 = time.perf_counter()
+            QTest.mouseMove(viewport, QPoint(x, y))
+            QApplication.processEvents()
+            step_cost.append(time.perf_counter() - t0)
+        else:  # (a) the event alone, (b) with a repaint of the whole view
+            t0 = time.perf_counter()
+            QTest.mouseMove(viewport, QPoint(x, y))
+            t1 = time.perf_counter()
+            viewport.repaint()
+            event.append(t1 - t0), frame.append(time.perf_counter() - t0)
+            QApplication.processEvents()  # untimed: the rest of the event loop's turn
         if scene.drag is None:
             sys.exit(f"the drag ended by itself at move {step}")
         moved += entry.pos() != before
         crossed += scene.drag.new_lane != scene.drag.lane
-        QApplication.processEvents()  # untimed: the rest of the event loop's turn
     if not moved:
         sys.exit("the phase never moved: no drag was measured")
     QTest.keyClick(view, Qt.Key.Key_Escape)  # discard the drag, then let go
@@ -160,7 +171,7 @@ def drag_phase(path: Path, moves: int) -> tuple[list[float], list[float], str]:
         sys.exit("Escape did not discard the drag")
     tab.set_document(None)
     document.close()
-    return event, frame, f"{moved} moved the phase, {crossed} in another lane"
+    return event, frame, step_cost, f"{moved} moved the phase, {crossed} in another lane"
 
 
 def row(name: str, values: list[float], middle: float) -> str:
@@ -197,14 +208,16 @@ def main() -> int:
         print(f"  target: under {SHOW_TARGET_MS} ms "
               f"({'within' if total < SHOW_TARGET_MS else 'OVER'})")
 
-        event, frame, did = drag_phase(Path(tmp) / "big.tandem", options.moves)
-        print(f"\nMouse move during a drag ({len(event)} moves: {did})"
+        event, frame, step_cost, did = drag_phase(Path(tmp) / "big.tandem", options.moves)
+        print(f"\nMouse moves during a drag ({len(event) + len(step_cost)} moves: {did})"
               f"\n{'':26}{'median':>10}{'p95':>10}{'max':>10}")
-        for name, values in (("(a) move event", event), ("(b) event + repaint", frame)):
+        for name, values in (("(a) move event", event), ("(b) event + whole repaint", frame),
+                             ("(c) one drag step", step_cost)):
             print(row(name, values, statistics.quantiles(values, n=20)[-1]))
-        median = statistics.median(event) * 1000
-        print(f"  target: under {MOVE_TARGET_MS} ms per move event; a 60 Hz frame is 16.7 ms "
-              f"({'within' if median < MOVE_TARGET_MS else 'OVER'})")
+        p95 = statistics.quantiles(step_cost, n=20)[-1] * 1000
+        print(f"  target: one drag step under {MOVE_TARGET_MS} ms at p95 on a real display; "
+              f"here {p95:.1f} ms on {app.platformName()} "
+              f"({'within' if p95 < MOVE_TARGET_MS else 'OVER'})")
     return 0
 
 

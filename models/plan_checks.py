@@ -59,32 +59,59 @@ def check_contents(conn: sqlite3.Connection) -> None:
     """Refuse rows that break the model's rules: not exactly two partners,
     links to missing rows, dates that are not dates, and whatever each
     entity's ``check`` and ``check_table`` refuse. The schema must be the
-    current one."""
-    types = schema.entity_types()
-    if Partner.__tablename__ in types:  # always, but where a test makes up other tables
-        _check_partners(conn)
-    _check_links(conn, types)
+    current one. The rows' rules run on a copy in memory, so that this can run
+    inside an upgrade's transaction (see :func:`check_stored` otherwise)."""
+    types = _check_raw(conn)
     memory = sqlite3.connect(":memory:")
     engine = create_engine("sqlite://", creator=lambda: memory, poolclass=StaticPool)
     try:
         tables = [Base.metadata.tables[name] for name in types]
         Base.metadata.create_all(engine, tables=tables)
-        for cls, table in zip(types.values(), tables, strict=True):
-            _copy_rows(conn, memory, cls, table)
+        for table in tables:
+            _copy_rows(conn, memory, table)
         memory.commit()
         with Session(engine, autoflush=False) as session:
-            for cls in types.values():
-                for row in session.scalars(select(cls)):
-                    _check_row(row)
-            for cls in types.values():
-                try:
-                    cls.check_table(session)
-                except ValidationError as error:
-                    raise PlanDamage(f"its {cls.noun}s break a rule together. "
-                                     f"{error.message}") from error
+            check_rows(session)
     finally:
         engine.dispose()
         memory.close()
+
+
+def check_stored(conn: sqlite3.Connection, session: Session) -> None:
+    """:func:`check_contents` for a plan open with no transaction under way:
+    the rows' rules read them through the plan's own ``session`` (they change
+    nothing), which is rolled back after. Quicker: nothing is copied."""
+    _check_raw(conn)
+    try:
+        check_rows(session)
+    finally:
+        session.rollback()
+        session.expunge_all()
+
+
+def _check_raw(conn: sqlite3.Connection) -> dict[str, type[Entity]]:
+    """The checks SQL answers before any row is read as an entity."""
+    types = schema.entity_types()
+    if Partner.__tablename__ in types:  # always, but where a test makes up other tables
+        _check_partners(conn)
+    _check_links(conn, types)
+    for cls in types.values():
+        _check_dates(conn, cls, Base.metadata.tables[cls.__tablename__])
+    return types
+
+
+def check_rows(session: Session) -> None:
+    """Every row's own rules, then every table's rules across rows."""
+    types = schema.entity_types()
+    for cls in types.values():
+        for row in session.scalars(select(cls)):
+            _check_row(row)
+    for cls in types.values():
+        try:
+            cls.check_table(session)
+        except ValidationError as error:
+            raise PlanDamage(f"its {cls.noun}s break a rule together. "
+                             f"{error.message}") from error
 
 
 def _check_partners(conn: sqlite3.Connection) -> None:
@@ -105,21 +132,26 @@ def _check_links(conn: sqlite3.Connection, types: dict[str, type[Entity]]) -> No
                          f"{parent_noun} that is not in the plan.")
 
 
-def _copy_rows(conn: sqlite3.Connection, memory: sqlite3.Connection, cls: type[Entity],
-               table: Table) -> None:
-    """Copy a table's rows into the copy in memory, refusing any date that
-    SQLAlchemy could not read back (it would raise ValueError in the app)."""
+def _check_dates(conn: sqlite3.Connection, cls: type[Entity], table: Table) -> None:
+    """Refuse any date SQLAlchemy could not read back (it would raise
+    ValueError in the app), naming the row."""
     names = [column.name for column in table.columns]
     dates = [i for i, column in enumerate(table.columns) if isinstance(column.type, Date)]
+    if not dates:
+        return
     columns = ", ".join(f'"{name}"' for name in names)
-    rows = conn.execute(f'SELECT {columns} FROM "{table.name}"').fetchall()
-    for row in rows:
+    for row in conn.execute(f'SELECT {columns} FROM "{table.name}"'):
         for i in dates:
             problem = _date_problem(row[i], names[i].replace("_", " "))
             if problem:
                 raise PlanDamage(f"{_described(cls, dict(zip(names, row, strict=True)))} "
                                  f"has {problem}.")
-    marks = ", ".join("?" * len(names))
+
+
+def _copy_rows(conn: sqlite3.Connection, memory: sqlite3.Connection, table: Table) -> None:
+    columns = ", ".join(f'"{column.name}"' for column in table.columns)
+    marks = ", ".join("?" * len(table.columns))
+    rows = conn.execute(f'SELECT {columns} FROM "{table.name}"').fetchall()
     memory.executemany(f'INSERT INTO "{table.name}" ({columns}) VALUES ({marks})', rows)
 
 

@@ -474,9 +474,16 @@ class PlanFile:
             if version < SCHEMA_VERSION:
                 _migrate(path, conn, version, lock)
                 migrated_from = version
-            elif check_contents:
-                _check_contents(path, conn)
             plan = cls(path, conn, migrated_from)
+            if check_contents and migrated_from is None:  # an upgrade checked it already
+                try:
+                    plan_checks.check_stored(conn, plan.session)
+                except plan_checks.PlanDamage as damage:
+                    raise PlanFileError(path, f"it is damaged: {damage}") from damage
+                except DBAPIError as error:  # SQLite's own refusal, read through SQLAlchemy
+                    orig = error.orig
+                    reason = _sqlite_reason(orig) if isinstance(orig, sqlite3.Error) else str(orig)
+                    raise PlanFileError(path, reason) from error
         except BaseException:
             if conn is not None:
                 conn.close()

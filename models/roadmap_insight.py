@@ -117,11 +117,28 @@ def describe_lead(times: Sequence[LeadTime]) -> str:
     return "; ".join(parts) + "."
 
 
+def lead_note(times: Sequence[LeadTime]) -> str:
+    """A kind word on the lead balance, beside its picture: an imbalance is
+    something to talk about, never a verdict."""
+    if not any(t.in_plan for t in times):
+        return ("No seasons yet: add one to agree whose career leads when, and see "
+                "here how the lead is shared over the years.")
+    never = [t for t in times if not round(t.in_plan)]
+    if never:
+        return (f"{never[0].partner.name}’s career has no season of its own yet: "
+                "something to talk about together, not a verdict.")
+    waiting = [t for t in times if not round(t.so_far)]
+    if waiting:
+        return (f"{waiting[0].partner.name}’s turn to lead is still ahead: "
+                f"{_months(waiting[0].in_plan)} planned.")
+    return "Who has led so far, and who leads over the whole plan."
+
+
 def describe_clashes(clashes: Sequence[Clash]) -> str:
     if not clashes:
         return ""
     count = len(clashes)
     quarters = "1 quarter" if count == 1 else f"{count} quarters"
     verb, them = ("is", "it") if count == 1 else ("are", "them")
-    return (f"{quarters} with demanding transitions for both of you {verb} shaded red: "
-            f"hover over {them} to see why.")
+    return (f"{quarters} with demanding transitions for both of you {verb} shaded red in "
+            f"the lanes concerned: hover over {them} to see why.")

@@ -8,7 +8,7 @@ everything else about placement is decided here.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -71,10 +71,11 @@ def item_color(item: RoadmapItem, pair: Sequence[Partner]) -> str:
 
 
 def layout_roadmap(pair: Sequence[Partner], items: Sequence[RoadmapItem],
-                   milestone_days: float) -> RoadmapLayout:
-    """Pack each lane's items into rows so that none overlap. A milestone
-    takes ``milestone_days`` of room (its marker and label at the renderer's
-    scale); longer items go first so phases stay in the top rows."""
+                   room_after: Callable[[RoadmapItem], float]) -> RoadmapLayout:
+    """Pack each lane's items into rows so that none overlap, nor their
+    labels: ``room_after(item)`` is the days an item takes after its last day
+    (its label beside it, at the renderer's scale). Longer items go first so
+    phases stay in the top rows."""
     placements: dict[str, Placement] = {}
     lanes = []
     for key, title, color in lane_order(pair):
@@ -82,8 +83,7 @@ def layout_roadmap(pair: Sequence[Partner], items: Sequence[RoadmapItem],
         in_lane.sort(key=lambda i: (i.end_date is None, i.start_date, i.uuid))
         row_ends: list[date] = []
         for item in in_lane:
-            room = max(1.0, milestone_days if item.end_date is None else milestone_days * 0.15)
-            end = item.last_date + timedelta(days=room)
+            end = item.last_date + timedelta(days=max(1.0, room_after(item)))
             row = next((r for r, taken in enumerate(row_ends) if taken <= item.start_date), None)
             if row is None:
                 row = len(row_ends)

@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 import resources
 from models.roadmap_layout import Style
+from report.roadmap_drawing import Box, Entry
 from ui.app import parse_args
 from ui.roadmap.items import GestureHost, PhaseItem, TimeItem
 from ui.roadmap.scene import RoadmapScene
@@ -58,10 +59,10 @@ def test_an_item_in_a_plain_scene_ignores_gestures(qtbot: QtBot) -> None:
     """Items report gestures to a GestureHost; elsewhere (a preview, a
     printout) they are only drawn."""
     scene = QGraphicsScene()
-    item = PhaseItem("u", date(2026, 1, 1), date(2027, 1, 1), "#2f6db5", "<b>tip</b>",
-                     Style(label="Phase", fill_alpha=0.9, pattern="", outline_dashed=False,
-                           struck_out=False), "")
-    item.set_width(120)
+    style = Style(label="Phase", fill_alpha=0.9, pattern="", outline_dashed=False,
+                  struck_out=False)
+    item = PhaseItem(Entry("u", "phase", "", date(2026, 1, 1), date(2027, 1, 1), 0, 0, 120, 18,
+                           [Box(0, 0, 120, 18, fill="#2f6db5")], "<b>tip</b>", style))
     scene.addItem(item)
     view = QGraphicsView(scene)
     qtbot.addWidget(view)

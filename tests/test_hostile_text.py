@@ -307,8 +307,10 @@ def test_chart_tooltips_show_markup_literally(qtbot: QtBot, document: PlanDocume
     assert f"notes {SCRIPT}" in tip_text(tips[job])
     season = seasons(document.plan)[0].uuid
     assert_literal_tip(tips[season], f"{SCRIPT} leads: {SCRIPT}")
-    [clash] = [i for i in tab.scene.items() if isinstance(i, ClashItem)]
-    assert_literal_tip(clash.toolTip(), f"starts a new job ({SCRIPT})")
+    clashes = [i for i in tab.scene.items() if isinstance(i, ClashItem)]
+    assert len(clashes) == 2, "shaded in each lane the clash concerns"
+    for clash in clashes:
+        assert_literal_tip(clash.toolTip(), f"starts a new job ({SCRIPT})")
     tab.set_document(None)
 
 

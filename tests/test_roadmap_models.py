@@ -8,7 +8,7 @@ Every stored value is checked by closing the plan and opening it again."""
 from __future__ import annotations
 
 import shutil
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -53,6 +53,12 @@ TODAY = date(2026, 7, 1)
 
 
 # -- helpers -----------------------------------------------------------------------
+
+
+def rooms(days: float) -> Callable[[RoadmapItem], float]:
+    """Room after each item: a milestone's label takes ``days``, a phase's
+    little (its label is inside it)."""
+    return lambda item: days if item.end_date is None else days * 0.15
 
 
 def lane(path: Path, name: str | None) -> str | None:
@@ -603,7 +609,7 @@ def test_lanes_run_first_partner_our_life_second_partner_in_their_colours(
         new_item("wedding", "Wedding", date(2027, 6, 1), viewer=TOGETHER),
         new_item("degree", "Adam's PhD", date(2027, 1, 1), date(2030, 1, 1), adam, viewer=TOGETHER))
     pair, items, _ = read(path)
-    layout = layout_roadmap(pair, items, milestone_days=30)
+    layout = layout_roadmap(pair, items, rooms(30))
     assert [(ln.key, ln.title, ln.color) for ln in layout.lanes] == [
         (zoe, "Zoe", "#112233"), (SHARED, "Our life", SHARED_COLOR), (adam, "Adam", "#445566")]
     colours = {item.title: item_color(item, pair) for item in items}
@@ -613,7 +619,7 @@ def test_lanes_run_first_partner_our_life_second_partner_in_their_colours(
 
 def test_the_default_colours_are_the_lane_colours(plan_path: Path) -> None:
     pair, items, _ = read(plan_path)
-    layout = layout_roadmap(pair, items, milestone_days=30)
+    layout = layout_roadmap(pair, items, rooms(30))
     assert [ln.color for ln in layout.lanes] == [DEFAULT_COLORS[0], SHARED_COLOR,
                                                  DEFAULT_COLORS[1]]
 
@@ -628,7 +634,7 @@ def test_overlapping_phases_get_rows_of_their_own_and_others_share_the_first(
         new_item("job", "Bo's first job", date(2020, 1, 1), date(2021, 12, 31), bo, viewer=TOGETHER),
         new_item("job", "Bo's second job", date(2022, 3, 1), date(2024, 12, 31), bo, viewer=TOGETHER))
     pair, items, _ = read(plan_path)
-    layout = layout_roadmap(pair, items, milestone_days=30)
+    layout = layout_roadmap(pair, items, rooms(30))
     row = {i.title: layout.placements[i.uuid].row for i in items}
     assert row == {"Ana's job": 0, "Ana's evening MBA": 1, "Ana's break": 0,
                    "Bo's first job": 0, "Bo's second job": 0}
@@ -645,11 +651,11 @@ def test_milestones_close_together_stack_and_far_apart_share_a_row(plan_path: Pa
         new_item("child", "Child", date(2028, 6, 1), viewer=TOGETHER),
         new_item("milestone", "Anniversary", date(2028, 7, 1), viewer=TOGETHER))  # 30 days after
     pair, items, _ = read(plan_path)
-    layout = layout_roadmap(pair, items, milestone_days=30)
+    layout = layout_roadmap(pair, items, rooms(30))
     assert {i.title: layout.placements[i.uuid].row for i in items} == {
         "Wedding": 0, "Move": 1, "Child": 0, "Anniversary": 0}
     assert layout.lane(SHARED).rows == 2
-    zoomed_out = layout_roadmap(pair, items, milestone_days=90)
+    zoomed_out = layout_roadmap(pair, items, rooms(90))
     assert {i.title: zoomed_out.placements[i.uuid].row for i in items} == {
         "Wedding": 0, "Move": 1, "Child": 0, "Anniversary": 1}, \
         "at a smaller scale a marker needs more days of room: a month apart now stack"
@@ -659,7 +665,7 @@ def test_the_example_plan_lays_out_with_every_item_placed_and_nothing_overlappin
         example_path: Path) -> None:
     pair, items, _ = read(example_path)
     milestone_days = 60
-    layout = layout_roadmap(pair, items, milestone_days)
+    layout = layout_roadmap(pair, items, rooms(milestone_days))
     assert [ln.title for ln in layout.lanes] == ["Rachel", "Our life", "Marcus"]
     assert set(layout.placements) == {i.uuid for i in items}
     by_cell: dict[tuple[str, int], list[RoadmapItem]] = {}

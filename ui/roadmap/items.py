@@ -1,5 +1,7 @@
-"""The shapes on the roadmap: phase bars, milestone markers, season bands,
-clash highlights. They paint and report gestures; the scene decides."""
+"""The things on the roadmap a couple takes hold of: phases, milestones,
+seasons, and the clash shading that explains itself on hover. Each paints
+the shapes the drawing (:mod:`report.roadmap_drawing`) gives it and reports
+gestures; the scene decides what they mean."""
 
 from __future__ import annotations
 
@@ -10,8 +12,6 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
-    QFont,
-    QFontMetricsF,
     QPainter,
     QPainterPath,
     QPen,
@@ -26,17 +26,11 @@ from PySide6.QtWidgets import (
 )
 
 from models.roadmap_layout import MARKERS, Style
-from ui.style import DARK_TEXT, STRONG_INK, clash_color, plain_tip, readable_text_color
+from report.roadmap_drawing import ClashArea, Entry, Line, Marker, Shape
+from ui.roadmap.painter import PATTERN_BRUSHES, paint_shapes
+from ui.style import STRONG_INK, plain_tip
 
-BAR_HEIGHT = 20.0
-MARKER_SIZE = 8.0
 EDGE_GRIP = 6.0
-
-#: How each phase pattern of the kinds' data is drawn.
-PATTERN_BRUSHES = {
-    "hatched": Qt.BrushStyle.BDiagPattern,
-    "dotted": Qt.BrushStyle.Dense6Pattern,
-}
 
 
 def paint_kind(painter: QPainter, shape: str, pattern: str, rect: QRectF, color: QColor) -> None:
@@ -77,12 +71,6 @@ def marker_path(shape: str, center: QPointF, size: float) -> QPainterPath:
     return path
 
 
-def text_color(color: QColor, alpha: float) -> QColor:
-    """A bar's label: on a strong fill, whichever reads on its colour; on a
-    faint one, dark, as on the chart's light background."""
-    return QColor(readable_text_color(color) if alpha >= 0.8 else DARK_TEXT)
-
-
 @runtime_checkable
 class GestureHost(Protocol):
     """What an item asks of the scene it is in: the scene decides what a
@@ -98,25 +86,67 @@ class GestureHost(Protocol):
 
 
 class TimeItem(QGraphicsItem):
-    """Something with dates that can be selected, dragged and edited. Its
-    ``tooltip`` is plain text (it quotes titles and notes), shown as typed."""
+    """One entry of the drawing (a phase, a milestone or a season), placed at
+    its bar or marker, painting the entry's shapes; it can be selected,
+    dragged and edited. Its tooltip is plain text, shown as typed."""
 
-    def __init__(self, uuid: str, start: date, end: date | None, color: str, tooltip: str):
+    def __init__(self, entry: Entry):
         super().__init__()
-        self.uuid = uuid
-        self.start = start
-        self.end = end
-        self.color = QColor(color)
-        self.setToolTip(plain_tip(tooltip))
+        self.uuid = entry.uuid
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
                       | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable)
         self.setAcceptHoverEvents(True)
-        self.width = 0.0
+        self._bounds = QRectF()
+        self.set_entry(entry)
 
-    def set_width(self, width: float) -> None:
-        """For spans: the pixels from start to end (a sliver at least)."""
+    def set_entry(self, entry: Entry) -> None:
+        """Draw it as ``entry`` says (after a refresh, or while dragged)."""
         self.prepareGeometryChange()
-        self.width = max(width, 3.0)
+        self.entry = entry
+        self.setPos(entry.x, entry.y)
+        left, top = min(_left(s) for s in entry.shapes), min(_top(s) for s in entry.shapes)
+        right = max(_right(s) for s in entry.shapes)
+        bottom = max(_bottom(s) for s in entry.shapes)
+        self._bounds = QRectF(left - entry.x - 2, top - entry.y - 2, right - left + 4,
+                              bottom - top + 4)
+        self.setToolTip(plain_tip(entry.tooltip))
+        self.update()
+
+    # What the scene and tests read of an entry.
+    @property
+    def start(self) -> date:
+        return self.entry.start
+
+    @property
+    def end(self) -> date | None:
+        return self.entry.end
+
+    @property
+    def lane(self) -> str:
+        return self.entry.lane
+
+    @property
+    def width(self) -> float:
+        return self.entry.width
+
+    @property
+    def style(self) -> Style | None:
+        return self.entry.style
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.translate(-self.entry.x, -self.entry.y)
+        paint_shapes(painter, self.entry.shapes)
+        if self.isSelected():
+            entry = self.entry
+            painter.setPen(QPen(QColor(STRONG_INK), 2.2))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(QRectF(entry.x - 1, entry.y - 1, entry.width + 2,
+                                           entry.height + 2), 4, 4)
 
     def host(self) -> GestureHost | None:
         """The scene, when it takes gestures (a plain scene only shows the item)."""
@@ -124,7 +154,13 @@ class TimeItem(QGraphicsItem):
         return scene if isinstance(scene, GestureHost) else None
 
     def grip_at(self, x: float) -> str:
-        """"start" or "end" when the pointer is on a resizable edge, else "move"."""
+        """"start" or "end" when the pointer is on a resizable edge of a span
+        (``x`` from its start), else "move"."""
+        if self.entry.kind != "milestone" and self.width > 3 * EDGE_GRIP:
+            if 0 <= x <= EDGE_GRIP:
+                return "start"
+            if self.width - EDGE_GRIP <= x <= self.width:
+                return "end"
         return "move"
 
     def hoverMoveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
@@ -157,149 +193,75 @@ class TimeItem(QGraphicsItem):
 
 
 class PhaseItem(TimeItem):
-    def __init__(self, uuid: str, start: date, end: date, color: str, tooltip: str,
-                 style: Style, lane: str):
-        super().__init__(uuid, start, end, color, tooltip)
-        self.style = style
-        self.lane = lane
-
-    def boundingRect(self) -> QRectF:
-        return QRectF(-1, -1, self.width + 2, BAR_HEIGHT + 2)
-
-    def grip_at(self, x: float) -> str:
-        if self.width > 3 * EDGE_GRIP:
-            if x <= EDGE_GRIP:
-                return "start"
-            if x >= self.width - EDGE_GRIP:
-                return "end"
-        return "move"
-
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
-              widget: QWidget | None = None) -> None:
-        rect = QRectF(0, 0, self.width, BAR_HEIGHT)
-        fill = QColor(self.color)
-        fill.setAlphaF(self.style.fill_alpha)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(fill)
-        painter.drawRoundedRect(rect, 4, 4)
-        pattern = PATTERN_BRUSHES.get(self.style.pattern)
-        if pattern is not None:
-            painter.setBrush(QBrush(self.color.darker(135), pattern))
-            painter.drawRoundedRect(rect, 4, 4)
-        selected = self.isSelected()
-        pen = QPen(QColor(STRONG_INK) if selected else self.color.darker(130),
-                   2.2 if selected else 1.0)
-        if self.style.outline_dashed or self.style.pattern == "dashed":
-            pen.setStyle(Qt.PenStyle.DashLine)
-        painter.setPen(pen)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawRoundedRect(rect, 4, 4)
-        if self.width > 24:
-            font = QFont(painter.font())
-            font.setStrikeOut(self.style.struck_out)
-            painter.setFont(font)
-            painter.setPen(text_color(self.color, self.style.fill_alpha))
-            text_rect = rect.adjusted(6, 0, -4, 0)
-            label = QFontMetricsF(font).elidedText(self.style.label, Qt.TextElideMode.ElideRight,
-                                                   text_rect.width())
-            painter.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter, label)
+    """A phase's bar, its label inside it or beside it."""
 
 
 class MilestoneItem(TimeItem):
-    """A marker at its date (x = 0), its label to the right."""
-
-    def __init__(self, uuid: str, day: date, color: str, tooltip: str, style: Style,
-                 shape: str, lane: str, label_width: float):
-        super().__init__(uuid, day, None, color, tooltip)
-        self.style = style
-        self.marker = shape
-        self.lane = lane
-        self.label_width = label_width
-
-    def boundingRect(self) -> QRectF:
-        return QRectF(-MARKER_SIZE - 2, -1, MARKER_SIZE + 6 + self.label_width, BAR_HEIGHT + 2)
-
-    def shape_path(self) -> QPainterPath:
-        return marker_path(self.marker, QPointF(0, BAR_HEIGHT / 2), MARKER_SIZE)
-
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
-              widget: QWidget | None = None) -> None:
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        fill = QColor(self.color)
-        fill.setAlphaF(max(self.style.fill_alpha, 0.25))
-        selected = self.isSelected()
-        pen = QPen(QColor(STRONG_INK) if selected else self.color.darker(140),
-                   2.2 if selected else 1.0)
-        if self.style.outline_dashed:
-            pen.setStyle(Qt.PenStyle.DashLine)
-        painter.setPen(pen)
-        painter.setBrush(fill if self.style.fill_alpha > 0.2 else Qt.BrushStyle.NoBrush)
-        painter.drawPath(self.shape_path())
-        font = QFont(painter.font())
-        font.setStrikeOut(self.style.struck_out)
-        painter.setFont(font)
-        painter.setPen(QColor(DARK_TEXT) if self.style.fill_alpha > 0.2 else QColor("#777777"))
-        text_rect = QRectF(MARKER_SIZE + 4, 0, self.label_width - 4, BAR_HEIGHT)
-        label = QFontMetricsF(font).elidedText(self.style.label, Qt.TextElideMode.ElideRight,
-                                               text_rect.width())
-        painter.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter, label)
+    """A milestone's marker at its date, its label to the right."""
 
 
 class SeasonItem(TimeItem):
     """A band across the top: which career leads, when."""
 
-    def __init__(self, uuid: str, start: date, end: date, color: str, tooltip: str,
-                 label: str, height: float):
-        super().__init__(uuid, start, end, color, tooltip)
-        self.label = label
-        self.height = height
 
-    def boundingRect(self) -> QRectF:
-        return QRectF(-1, -1, self.width + 2, self.height + 2)
-
-    grip_at = PhaseItem.grip_at
-
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
-              widget: QWidget | None = None) -> None:
-        rect = QRectF(0, 0, self.width, self.height)
-        fill = QColor(self.color)
-        fill.setAlphaF(0.22)
-        selected = self.isSelected()
-        painter.setPen(QPen(QColor(STRONG_INK) if selected else self.color, 2.2 if selected else 1))
-        painter.setBrush(fill)
-        painter.drawRoundedRect(rect, 6, 6)
-        font = QFont(painter.font())
-        font.setBold(True)
-        painter.setFont(font)
-        painter.setPen(self.color.darker(150))
-        text_rect = rect.adjusted(8, 0, -6, 0)
-        label = QFontMetricsF(font).elidedText(self.label, Qt.TextElideMode.ElideRight,
-                                               text_rect.width())
-        painter.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter, label)
+def item_for(entry: Entry) -> TimeItem:
+    kinds: dict[str, type[TimeItem]] = {"phase": PhaseItem, "milestone": MilestoneItem,
+                                        "season": SeasonItem}
+    return kinds[entry.kind](entry)
 
 
 class ClashItem(QGraphicsItem):
-    """A quarter in which both careers face demanding transitions; hover says why."""
+    """A quarter in which both careers face demanding transitions, shaded in
+    one lane it concerns; hover says why."""
 
-    def __init__(self, width: float, height: float, explanation: str):
+    def __init__(self, area: ClashArea):
         super().__init__()
-        self.width = width
-        self.height = height
-        self.setToolTip(plain_tip(explanation))  # it quotes titles and names
+        self.area = area
+        self.setPos(area.x, area.y)
+        self.setToolTip(plain_tip(area.explanation))  # it quotes titles and names
         self.setZValue(-5)
         self.setAcceptHoverEvents(True)
-        # Tall and many: paint only what is exposed.
+        # Tall (a whole lane) and many: paint only what is exposed.
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
 
     def boundingRect(self) -> QRectF:
-        return QRectF(0, 0, self.width, self.height)
+        return QRectF(-1, 0, self.area.width + 2, self.area.height)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        exposed = option.exposedRect.intersected(self.boundingRect())
-        painter.fillRect(exposed, clash_color(40))
-        painter.setPen(QPen(clash_color(150), 1))
-        for x in (0.0, self.width):
-            if exposed.left() <= x <= exposed.right():
-                painter.drawLine(QPointF(x, exposed.top()), QPointF(x, exposed.bottom()))
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)  # straight edges
+        painter.setClipRect(option.exposedRect)
+        painter.translate(-self.area.x, -self.area.y)
+        paint_shapes(painter, self.area.shapes)
+
+
+def _left(shape: Shape) -> float:
+    return min(_xs(shape))
+
+
+def _right(shape: Shape) -> float:
+    return max(_xs(shape))
+
+
+def _top(shape: Shape) -> float:
+    return min(_ys(shape))
+
+
+def _bottom(shape: Shape) -> float:
+    return max(_ys(shape))
+
+
+def _xs(shape: Shape) -> list[float]:
+    if isinstance(shape, Marker):
+        return [x for x, _y in shape.points]
+    if isinstance(shape, Line):
+        return [shape.x1, shape.x2]
+    return [shape.x, shape.x + shape.width]
+
+
+def _ys(shape: Shape) -> list[float]:
+    if isinstance(shape, Marker):
+        return [y for _x, y in shape.points]
+    if isinstance(shape, Line):
+        return [shape.y1, shape.y2]
+    return [shape.y, shape.y + shape.height]

@@ -5,20 +5,24 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtGui import QAction, QCursor, QKeySequence
+from PySide6.QtCore import QPoint, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QCursor, QIcon, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QMenu,
     QSplitter,
+    QStyle,
     QToolBar,
     QToolTip,
     QVBoxLayout,
     QWidget,
 )
 
+import resources
 from models.changes import ChangeReport, Edit
 from models.errors import TandemError
 from models.partners import Partner, partners
@@ -34,15 +38,21 @@ from models.roadmap import (
     seasons,
     share,
 )
-from models.roadmap_insight import describe_clashes, describe_lead, find_clashes, lead_times
+from models.roadmap_insight import describe_clashes, find_clashes, lead_times
 from models.roadmap_layout import lane_after, lane_key, plan_span
+from report.roadmap_drawing import fit_per_day, ruler_unit
 from ui.actions import Shortcut, make_action
+from ui.dates import date_format
 from ui.document import PlanDocument
+from ui.roadmap.lead_bar import LeadBalance
 from ui.roadmap.legend import Legend
-from ui.roadmap.scale import DEFAULT_ZOOM, ZOOM_LEVELS, TimeScale
+from ui.roadmap.scale import DEFAULT_ZOOM, ZOOM_LEVELS
 from ui.roadmap.scene import RoadmapScene
 from ui.roadmap.view import LaneHeader, RoadmapView, TimeAxis
 from ui.style import error_label, plain_tip
+
+if TYPE_CHECKING:
+    from ui.roadmap.table import RoadmapTables
 
 #: What the chart shows: a change to any of these redraws it.
 SHOWN = (RoadmapItem, Season, Partner)
@@ -54,9 +64,12 @@ class RoadmapTab(QWidget):
         self.document: PlanDocument | None = None
         #: Replaceable in tests, so "the past" does not move under them.
         self.today: Callable[[], date] = date.today
-        self.px_per_day = ZOOM_LEVELS[DEFAULT_ZOOM][1]
+        self.px_per_day = ZOOM_LEVELS[DEFAULT_ZOOM]
+        #: The widest zoom: the whole plan with a margin, in the view's width.
+        self._fit_per_day = ZOOM_LEVELS[-1]
         #: Until the couple zooms, the whole plan is fitted to the window.
         self._auto_fit = True
+        self._fitted_width = 0
         #: The private drafts on the chart (the viewer's own), which can be shared.
         self._drafts: set[str] = set()
         self._watching: Callable[[ChangeReport], None] = lambda _report: None
@@ -66,13 +79,27 @@ class RoadmapTab(QWidget):
         self.axis = TimeAxis(self.view)
         self.lanes = LaneHeader(self.view)
         self.legend = Legend()
+        self.lead = LeadBalance()
+        self.empty_hint = QLabel(self.view.viewport())
+        self.empty_hint.setObjectName("emptyHint")
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setTextFormat(Qt.TextFormat.PlainText)
+        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_hint.setStyleSheet(
+            "background: rgba(255, 255, 255, 220); border-radius: 8px; padding: 14px;")
+        self.empty_hint.setText(
+            "Your roadmap is empty. Add a phase (Ctrl+Shift+P) for a job, a degree or a "
+            "break; a milestone (Ctrl+Shift+M) for a move, a wedding or a promotion; or a "
+            "season (Ctrl+Shift+L) in which one career leads. Or right-click where it goes.")
+        self.empty_hint.hide()
         self.insight = QLabel(wordWrap=True)
         self.insight.setObjectName("roadmapInsight")
         self.insight.setTextFormat(Qt.TextFormat.PlainText)
         self.message = error_label("roadmapMessage")
 
         self.toolbar = QToolBar("Roadmap")
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.toolbar.setIconSize(QSize(18, 18))
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self._make_actions()
 
         chart = QWidget()
@@ -84,23 +111,20 @@ class RoadmapTab(QWidget):
         grid.addWidget(self.lanes, 1, 0)
         grid.addWidget(self.view, 1, 1)
 
-        from ui.roadmap.table import RoadmapTables
-
-        self.tables = RoadmapTables()
-        self.tables.selection_changed.connect(self.select)
+        #: The same plan as tables: made when first shown (most sessions never do).
+        self.tables: RoadmapTables | None = None
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(chart)
-        self.splitter.addWidget(self.tables)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        self.tables.hide()
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 0, 6, 6)
         layout.addWidget(self.toolbar)
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.message)
-        layout.addWidget(self.insight)
+        below = QHBoxLayout()
+        below.addWidget(self.lead, 3)
+        below.addWidget(self.insight, 2)
+        layout.addLayout(below)
         layout.addWidget(self.legend)
 
         # Queued: these rebuild the scene, which must not happen while the
@@ -117,6 +141,7 @@ class RoadmapTab(QWidget):
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._context_menu)
         self.view.resized.connect(self._view_resized)
+        self.view.horizontalScrollBar().valueChanged.connect(self._scrolled)
         self._refit = QTimer(self, singleShot=True, interval=0)
         self._refit.timeout.connect(self._refit_now)
         self.set_document(None)
@@ -124,8 +149,10 @@ class RoadmapTab(QWidget):
     # -- actions ------------------------------------------------------------------------
 
     def _action(self, text: str, slot: Callable[[], object], shortcut: Shortcut, tip: str,
-                checkable: bool = False) -> QAction:
+                checkable: bool = False, icon: str = "") -> QAction:
         action = make_action(self, text, slot, shortcut, tip, checkable)
+        if icon:
+            action.setIcon(QIcon(str(resources.path(f"icons/{icon}.svg"))))
         # Only while the roadmap has the focus: Delete must not delete elsewhere.
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.addAction(action)
@@ -135,34 +162,34 @@ class RoadmapTab(QWidget):
         keys = QKeySequence.StandardKey
         self.add_phase_action = self._action(
             "Add &Phase…", lambda: self.add_item(phase=True), "Ctrl+Shift+P",
-            "Add a period with a start and an end: a degree, a job, a sabbatical")
+            "Add a period with a start and an end: a degree, a job, a sabbatical", icon="add-phase")
         self.add_milestone_action = self._action(
             "Add &Milestone…", lambda: self.add_item(phase=False), "Ctrl+Shift+M",
-            "Add a single date: a graduation, a promotion, a move, a child")
+            "Add a single date: a graduation, a promotion, a move, a child", icon="add-milestone")
         self.add_season_action = self._action(
             "Add &Season…", self.add_season, "Ctrl+Shift+L",
-            "Add a season in which one career leads while the other provides stability")
+            "Add a season in which one career leads while the other provides stability", icon="add-season")
         self.edit_action = self._action("&Edit…", self.edit_selected, "F2",
-                                        "Edit the selected item (or double-click, or Enter)")
+                                        "Edit the selected item (or double-click, or Enter)", icon="edit")
         self.duplicate_action = self._action("D&uplicate", self.duplicate_selected, "Ctrl+D",
-                                             "Duplicate the selected phases and milestones")
+                                             "Duplicate the selected phases and milestones", icon="duplicate")
         self.delete_action = self._action("&Delete", self.delete_selected, keys.Delete,
-                                          "Delete the selected items and seasons")
+                                          "Delete the selected items and seasons", icon="delete")
         self.share_action = self._action(
             "S&hare Draft", self.share_selected, "Ctrl+Shift+S",
-            "Show your selected private drafts to your partner (and in the report)")
+            "Show your selected private drafts to your partner (and in the report)", icon="share")
         self.share_action.setEnabled(False)
         self.zoom_in_action = self._action("Zoom &In", lambda: self.zoom(1), keys.ZoomIn,
-                                           "Show a shorter time, in more detail (Ctrl+wheel)")
+                                           "Show a shorter time, in more detail (Ctrl+wheel)", icon="zoom-in")
         self.zoom_out_action = self._action("Zoom &Out", lambda: self.zoom(-1), keys.ZoomOut,
-                                            "Show a longer time, up to decades (Ctrl+wheel)")
+                                            "Show a longer time, up to decades (Ctrl+wheel)", icon="zoom-out")
         self.fit_action = self._action("&Fit Whole Plan", self.fit_whole_plan, "Ctrl+0",
-                                       "Show the whole plan, past and future, at once")
+                                       "Show the whole plan, past and future, at once", icon="fit")
         self.today_action = self._action("&Today", self.scroll_to_today, "Ctrl+T",
-                                         "Scroll to today")
+                                         "Scroll to today", icon="today")
         self.table_action = self._action("Show &Table", self.toggle_table, "Ctrl+L",
                                          "Show the same plan as a sortable, editable table",
-                                         checkable=True)
+                                         checkable=True, icon="table")
         for action in (self.add_phase_action, self.add_milestone_action, self.add_season_action):
             self.toolbar.addAction(action)
         self.toolbar.addSeparator()
@@ -190,7 +217,8 @@ class RoadmapTab(QWidget):
         self._auto_fit = True
         self.message.hide()
         # The table fills only when shown: most sessions never open it.
-        self.tables.set_document(document if self.tables.isVisibleTo(self) else None)
+        if self.tables is not None:
+            self.tables.set_document(document if self.tables.isVisibleTo(self) else None)
         if document is not None:
             self._watching = document.watch(SHOWN, self._on_changed)
         self.setEnabled(document is not None)
@@ -211,13 +239,18 @@ class RoadmapTab(QWidget):
         self._drafts = {item.uuid for item in items if item.is_draft}
         today = self.today()
         span = plan_span(items, all_seasons, today)
-        if self._auto_fit:
-            self.px_per_day = self._fit_scale(span)
+        self._fit_per_day = self._fit_scale(items, span, today)
+        if self._auto_fit or self.px_per_day < self._fit_per_day:
+            self.px_per_day = self._fit_per_day
         clashes = find_clashes(pair, items)
-        self.scene.rebuild(pair, items, all_seasons, clashes, span,
-                           TimeScale(span[0], self.px_per_day), today)
-        lead = describe_lead(lead_times(pair, all_seasons, today))
-        self.insight.setText(f"{lead} {describe_clashes(clashes)}".strip())
+        self.scene.set_visible_left(self.view.mapToScene(0, 0).x())
+        self.scene.rebuild(pair, items, all_seasons, clashes, span, self.px_per_day, today,
+                           date_format())
+        self._fitted_width = self._fit_width()
+        self.lead.set_times(lead_times(pair, all_seasons, today))
+        self.insight.setText(describe_clashes(clashes))
+        self.empty_hint.setVisible(not items and not all_seasons)
+        self._place_hint()
         self._update_zoom_label()
         self.axis.update()
         self.lanes.update()
@@ -227,9 +260,31 @@ class RoadmapTab(QWidget):
             self.refresh()
 
     def _view_resized(self) -> None:
-        # A window being laid out resizes many times: refit once it settles.
-        if self._auto_fit and self.document is not None:
+        # A window being laid out resizes many times: refit once it settles,
+        # and only if the room for the plan really changed.
+        if self._auto_fit and self.document is not None and \
+                abs(self._fit_width() - self._fitted_width) > 2:
             self._refit.start()
+        self._place_hint()
+
+    def _place_hint(self) -> None:
+        viewport = self.view.viewport()
+        width = min(520, viewport.width() - 40)
+        self.empty_hint.setFixedWidth(max(width, 200))
+        self.empty_hint.adjustSize()
+        self.empty_hint.move((viewport.width() - self.empty_hint.width()) // 2,
+                             max(20, viewport.height() // 3))
+
+    def _scrolled(self) -> None:
+        self.scene.set_visible_left(self.view.mapToScene(0, 0).x())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # Icons with words where they fit, icons alone (words on hover) where they don't:
+        # no action hides behind the toolbar's "»".
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        if self.toolbar.sizeHint().width() > self.width() - 12:
+            self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
 
     # -- feedback -----------------------------------------------------------------------------
 
@@ -271,7 +326,7 @@ class RoadmapTab(QWidget):
         for action in (self.edit_action, self.delete_action, self.duplicate_action):
             action.setEnabled(has)
         self.share_action.setEnabled(bool(self._drafts.intersection(uuids)))
-        if self.tables.isVisible():
+        if self.tables is not None and self.tables.isVisible():
             self.tables.select_uuids(uuids)
 
     def select(self, uuids: list[str]) -> None:
@@ -416,41 +471,69 @@ class RoadmapTab(QWidget):
 
     # -- zoom and scrolling ------------------------------------------------------------------
 
-    def _fit_scale(self, span: tuple[date, date]) -> float:
-        days = max(30, (span[1] - span[0]).days)
-        width = max(200, self.view.viewport().width() - 20)
-        return max(ZOOM_LEVELS[-1][1], min(ZOOM_LEVELS[0][1], width / days))
+    def _fit_width(self) -> int:
+        """The width the whole plan is fitted to: the view's, less a vertical
+        scroll bar even before it shows, so that its coming needs no refit."""
+        bar = self.view.verticalScrollBar()
+        extent = 0 if bar.isVisible() else self.view.style().pixelMetric(
+            QStyle.PixelMetric.PM_ScrollBarExtent)
+        return max(200, self.view.viewport().width() - extent - 4)
+
+    def _fit_scale(self, items: list[RoadmapItem], span: tuple[date, date],
+                   today: date) -> float:
+        """Pixels per day that show the whole plan, and the labels beside its
+        last items, in the view."""
+        return fit_per_day(items, span, self._fit_width(), self.scene.metrics, today,
+                           ZOOM_LEVELS[0])
 
     def _update_zoom_label(self) -> None:
-        name = min(ZOOM_LEVELS, key=lambda level: abs(level[1] - self.px_per_day))[0]
         unit = self.scene.scale.unit.value
-        self.zoom_label.setText(f"  {name} · snaps to {unit}s  ")
-        self.zoom_in_action.setEnabled(self.px_per_day < ZOOM_LEVELS[0][1])
-        self.zoom_out_action.setEnabled(self.px_per_day > ZOOM_LEVELS[-1][1])
+        self.zoom_label.setText(f"  {ruler_unit(self.px_per_day)}  ")
+        self.zoom_label.setToolTip(f"The ruler counts {ruler_unit(self.px_per_day).lower()}; "
+                                   f"a drag moves things by whole {unit}s")
+        self.zoom_in_action.setEnabled(self.px_per_day < ZOOM_LEVELS[0] * 0.99)
+        self.zoom_out_action.setEnabled(self.px_per_day > self._fit_per_day * 1.01)
 
     def set_zoom(self, px_per_day: float, anchor: date | None = None,
                  anchor_x: int | None = None) -> None:
-        """Zoom, keeping ``anchor`` (default: the centre) where it was on screen."""
+        """Zoom, keeping ``anchor`` where it was on screen (default: the
+        centre). Never wider than the whole plan."""
         viewport = self.view.viewport().rect()
         if anchor is None:
             anchor, anchor_x = self._view_center_date(), viewport.center().x()
-        self._auto_fit = False
-        self.px_per_day = px_per_day
+        if anchor_x is None:
+            anchor_x = int(self.view.mapFromScene(self.scene.scale.x(anchor), 0).x())
+        self._auto_fit = px_per_day <= self._fit_per_day * 1.001
+        self.px_per_day = max(px_per_day, self._fit_per_day)
         self.refresh()
-        x = self.scene.scale.x(anchor)
         bar = self.view.horizontalScrollBar()
-        left = x - (anchor_x if anchor_x is not None else viewport.center().x())
+        left = self.scene.scale.x(anchor) - anchor_x
         bar.setValue(int(left - self.scene.sceneRect().left()) + bar.minimum())
 
     def zoom(self, steps: int, anchor: date | None = None, anchor_x: int | None = None) -> None:
-        levels = [px for _n, px in ZOOM_LEVELS]
+        """One step closer (``steps`` > 0) or farther. By keys or the toolbar,
+        the point under the mouse stays where it is, else the selection, else today."""
         if steps > 0:
-            closer = [px for px in levels if px > self.px_per_day * 1.01]
-            target = min(closer) if closer else levels[0]
+            closer = [px for px in ZOOM_LEVELS if px > self.px_per_day * 1.01]
+            target = min(closer) if closer else ZOOM_LEVELS[0]
         else:
-            farther = [px for px in levels if px < self.px_per_day * 0.99]
-            target = max(farther) if farther else levels[-1]
+            farther = [px for px in ZOOM_LEVELS if px < self.px_per_day * 0.99]
+            target = max(farther) if farther else self._fit_per_day
+        if anchor is None:
+            anchor, anchor_x = self._zoom_anchor()
         self.set_zoom(target, anchor, anchor_x)
+
+    def _zoom_anchor(self) -> tuple[date, int]:
+        viewport = self.view.viewport()
+        pointer = viewport.mapFromGlobal(QCursor.pos())
+        if viewport.rect().contains(pointer):
+            return self.scene.scale.date_at(self.view.mapToScene(pointer).x()), pointer.x()
+        selected = self.view.selected()
+        day = selected[0].start if selected else self.today()
+        x = int(self.view.mapFromScene(self.scene.scale.x(day), 0).x())
+        if not 0 <= x <= viewport.width():  # not in view: keep the centre instead
+            return self._view_center_date(), viewport.width() // 2
+        return day, x
 
     def _zoom_at(self, steps: int, scene_x: float) -> None:
         anchor = self.scene.scale.date_at(scene_x)
@@ -469,6 +552,17 @@ class RoadmapTab(QWidget):
 
     def toggle_table(self) -> None:
         shown = self.table_action.isChecked()
+        if self.tables is None:
+            from ui.roadmap.table import RoadmapTables
+
+            self.tables = RoadmapTables()
+            self.tables.selection_changed.connect(self.select)
+            self.splitter.addWidget(self.tables)
+            self.splitter.setStretchFactor(0, 3)
+            self.splitter.setStretchFactor(1, 2)
+            # Tab leaves the chart for the tables (made last, they would come last).
+            QWidget.setTabOrder(self.view, self.tables.item_view)
+            QWidget.setTabOrder(self.tables.item_view, self.tables.season_view)
         if shown and self.tables.document is not self.document:
             self.tables.set_document(self.document)
         self.tables.setVisible(shown)

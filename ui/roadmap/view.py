@@ -4,25 +4,25 @@ selection, a time axis above and lane names beside that stay in sight."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QFontMetricsF,
     QKeyEvent,
     QPainter,
     QPaintEvent,
-    QPen,
     QResizeEvent,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
-from models.calendar import add_months
+from report.roadmap_drawing import ruler
 from ui.roadmap.items import TimeItem
+from ui.roadmap.painter import paint_shapes
 from ui.roadmap.scene import RoadmapScene
-from ui.style import FAINT_INK, INK, RULER_BACKGROUND, TODAY_COLOR
+from ui.style import RULER_BACKGROUND
 
 
 class RoadmapView(QGraphicsView):
@@ -117,51 +117,30 @@ class RoadmapView(QGraphicsView):
 
 
 class TimeAxis(QWidget):
-    """Years (and months or quarters when close) above the chart."""
+    """The ruler above the chart: the drawing's ruler for what is in view
+    (its unit follows the zoom; no label overlaps another)."""
 
     def __init__(self, view: RoadmapView, parent: QWidget | None = None):
         super().__init__(parent)
         self.view = view
-        self.setFixedHeight(26)
+        self.setFixedHeight(int(view.roadmap.metrics.ruler_height))
         view.view_changed.connect(self.update)
 
     def sizeHint(self) -> QSize:
-        return QSize(400, 26)
+        return QSize(400, self.height())
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.fillRect(self.rect(), QColor(RULER_BACKGROUND))
         scene = self.view.roadmap
-        offset = (self.view.viewport().mapToGlobal(QPoint(0, 0)) - self.mapToGlobal(QPoint(0, 0))).x()
-        left = self.view.mapToScene(0, 0).x()
-        right = self.view.mapToScene(self.view.viewport().width(), 0).x()
-        scale = scene.scale
-        first, last = scale.date_at(left), scale.date_at(right)
-        px_year = scale.px_per_day * 365
-        year_step = 1 if px_year >= 40 else (5 if px_year * 5 >= 40 else 10)
-        minor = 1 if scale.px_per_day * 30 >= 30 else (3 if scale.px_per_day * 91 >= 30 else 0)
-        bold = QFont(self.font())
-        bold.setBold(True)
-        day = date(first.year, 1, 1)
-        while day <= last:
-            x = self.view.mapFromScene(QPointF(scale.x(day), 0)).x() + offset
-            if day.month == 1 and day.year % year_step == 0:
-                painter.setPen(QPen(QColor(INK)))
-                painter.drawLine(x, 14, x, 26)
-                painter.setFont(bold)
-                painter.drawText(QRectF(x + 3, 0, 60, 16), Qt.AlignmentFlag.AlignLeft,
-                                 str(day.year))
-            elif minor and day.month != 1:
-                painter.setPen(QPen(QColor(FAINT_INK)))
-                painter.drawLine(x, 20, x, 26)
-                painter.setFont(self.font())
-                label = day.strftime("%b") if minor == 1 else f"Q{(day.month - 1) // 3 + 1}"
-                painter.drawText(QRectF(x + 2, 10, 40, 16), Qt.AlignmentFlag.AlignLeft, label)
-            day = add_months(day, minor or 12)
-        today_x = self.view.mapFromScene(QPointF(scale.x(scene.today), 0)).x() + offset
-        painter.setPen(QPen(QColor(TODAY_COLOR), 1.6))
-        painter.drawLine(today_x, 0, today_x, 26)
-        painter.drawText(QRectF(today_x + 3, 12, 60, 14), Qt.AlignmentFlag.AlignLeft, "Today")
+        if scene.drawing is not None:
+            offset = (self.view.viewport().mapToGlobal(QPoint(0, 0))
+                      - self.mapToGlobal(QPoint(0, 0))).x()
+            left = self.view.mapToScene(0, 0).x()
+            right = self.view.mapToScene(self.view.viewport().width(), 0).x()
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.translate(offset - left, 0)
+            paint_shapes(painter, ruler(scene.drawing, left, right, scene.metrics, scene.dates))
         painter.end()
 
 
@@ -178,7 +157,8 @@ class LaneHeader(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.fillRect(self.rect(), QColor(RULER_BACKGROUND))
-        offset = (self.view.viewport().mapToGlobal(QPoint(0, 0)) - self.mapToGlobal(QPoint(0, 0))).y()
+        offset = (self.view.viewport().mapToGlobal(QPoint(0, 0))
+                  - self.mapToGlobal(QPoint(0, 0))).y()
         bold = QFont(self.font())
         bold.setBold(True)
         painter.setFont(bold)
@@ -188,8 +168,9 @@ class LaneHeader(QWidget):
             color = QColor(band.color)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(color)
-            painter.drawRoundedRect(QRectF(6, top + 4, 4, band.height - 8), 2, 2)
+            painter.drawRoundedRect(QRectF(6, top + 3, 4, band.height - 6), 2, 2)
             painter.setPen(color.darker(130))
-            painter.drawText(rect.adjusted(10, 0, 0, 0),
-                             Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap, band.title)
+            text = QFontMetricsF(bold).elidedText(band.title, Qt.TextElideMode.ElideRight,
+                                                  rect.width() - 12)
+            painter.drawText(rect.adjusted(10, 0, 0, 0), Qt.AlignmentFlag.AlignVCenter, text)
         painter.end()

@@ -6,9 +6,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, SignalInstance
+from PySide6.QtCore import QEvent, Qt, SignalInstance
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QMainWindow,
     QMenu,
@@ -302,6 +303,10 @@ class MainWindow(QMainWindow):
         document.deleteLater()
 
     def _show_document(self, document: PlanDocument | None) -> None:
+        if document is not None:
+            self.pages.setCurrentWidget(self.plan_page)
+            # Laid out before the tabs draw the plan, so each draws once, at its real size.
+            QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         self.header.set_document(document)
         self._fill_keyboard_menu()
         for _title, widget in self.tab_pages:
@@ -314,8 +319,6 @@ class MainWindow(QMainWindow):
             self.notices.clear()
             self.welcome.set_recent(settings.recent_plans())
             self.pages.setCurrentWidget(self.welcome)
-        else:
-            self.pages.setCurrentWidget(self.plan_page)
         self._update_title()
 
     def _update_title(self) -> None:
