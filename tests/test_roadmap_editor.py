@@ -26,6 +26,7 @@ from models.plan_file import PlanFile
 from models.privacy import TOGETHER
 from models.roadmap import RoadmapItem, Season, new_item, new_season, roadmap_items, seasons
 from tests.helpers import type_text
+from ui.dates import date_format
 from ui.document import PlanDocument
 from ui.roadmap.editor import SEASON_INTRO, EntryDialog, ItemDialog, SeasonDialog
 
@@ -375,5 +376,5 @@ def test_every_field_has_a_tooltip_a_mnemonic_label_and_an_error_line(
     assert dialog.findChild(QLabel, "formError") is not None
     for edit in (w for w in dialog.fields.values() if isinstance(w, QDateEdit)):
         assert edit.calendarPopup()
-        assert edit.displayFormat() == "yyyy-MM-dd"
+        assert edit.displayFormat() == date_format().pattern, "one date format everywhere"
         assert edit.minimumDate() <= QDate(1900, 1, 1)

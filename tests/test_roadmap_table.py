@@ -20,6 +20,7 @@ from models.plan_file import PlanFile
 from models.privacy import TOGETHER
 from models.roadmap import TITLE_MAX, milestone_kinds, new_item
 from tests.helpers import stored
+from ui.dates import date_format, date_text
 from ui.document import PlanDocument
 from ui.roadmap.table import RoadmapTables
 from ui.roadmap.table_models import EntryTableModel, RoadmapTableModel, SeasonTableModel
@@ -101,13 +102,18 @@ def test_both_models_pass_the_qt_model_tester(qtmodeltester: Any,
         model.set_document(None)
 
 
+def shown(iso: str) -> str:
+    """A date as a cell shows it: in the locale's format, as the chart does."""
+    return date_text(date.fromisoformat(iso))
+
+
 def test_cells_show_labels_lanes_and_iso_dates(items: RoadmapTableModel,
                                                document: PlanDocument) -> None:
     assert [items.headerData(c, Qt.Orientation.Horizontal) for c in range(7)] == \
         ["Title", "Kind", "Lane", "Start", "End", "Status", "Notes"]
     row = cell(items, DEGREE, "title").row()
-    shown = [items.index(row, c).data() for c in range(7)]
-    assert shown == [DEGREE, "Degree or studies", "Rachel", "2010-08-23", "2014-05-17",
+    cells = [items.index(row, c).data() for c in range(7)]
+    assert cells == [DEGREE, "Degree or studies", "Rachel", shown("2010-08-23"), shown("2014-05-17"),
                      "Done", ""]
     assert items.index(row, 3).data(Qt.ItemDataRole.UserRole) == date(2010, 8, 23)
     assert items.index(row, 2).data(Qt.ItemDataRole.DecorationRole).name() == "#2f6db5"
@@ -129,7 +135,7 @@ def test_seasons_show_who_leads(document: PlanDocument) -> None:
     model = SeasonTableModel()
     model.set_document(document)
     assert [model.index(0, c).data() for c in range(4)] == \
-        ["Marcus", "Making partner", "2019-01-01", "2026-01-14"]
+        ["Marcus", "Making partner", shown("2019-01-01"), shown("2026-01-14")]
     assert model.choices(model.index(0, 0)) == [("Rachel", RACHEL), ("Marcus", MARCUS)]
     assert model.index(0, 0).data(Qt.ItemDataRole.DecorationRole).name() == "#d9822b"
     model.set_document(None)
@@ -242,7 +248,7 @@ def test_sorting_by_start_puts_the_earliest_first(items: RoadmapTableModel) -> N
     proxy.setSortRole(Qt.ItemDataRole.UserRole)
     start = items.column_of("start_date")
     proxy.sort(start, Qt.SortOrder.DescendingOrder)
-    assert proxy.index(0, start).data() == "2033-01-01"
+    assert proxy.index(0, start).data() == shown("2033-01-01")
 
     # An edited row keeps its place in the model; the proxy moves it.
     row = cell(items, "Parental leave", "start_date").row()
@@ -250,8 +256,8 @@ def test_sorting_by_start_puts_the_earliest_first(items: RoadmapTableModel) -> N
     assert cell(items, "Parental leave", "start_date").row() == row
     proxy.sort(start, Qt.SortOrder.AscendingOrder)
     assert proxy.index(0, 0).data() == "Parental leave"
-    assert proxy.index(0, start).data() == "2009-02-01"
-    assert proxy.index(1, start).data() == "2010-08-23"
+    assert proxy.index(0, start).data() == shown("2009-02-01")
+    assert proxy.index(1, start).data() == shown("2010-08-23")
 
 
 # -- the widget: editing through the delegate, refusals, selection ---------------------------
@@ -305,12 +311,12 @@ def test_choices_and_dates_are_edited_with_a_combo_and_a_date_field(
 
     dates = open_editor(qtbot, view, proxy_cell(view, DEGREE, "end_date"))
     assert isinstance(dates, QDateEdit)
-    assert dates.calendarPopup() and dates.displayFormat() == "yyyy-MM-dd"
+    assert dates.calendarPopup() and dates.displayFormat() == date_format().pattern
     assert dates.date() == QDate(2014, 5, 17)
     dates.setDate(QDate(2014, 6, 30))
     with qtbot.waitSignal(document.changed):
         qtbot.keyClick(dates, Qt.Key.Key_Return)
-    assert proxy_cell(view, DEGREE, "end_date").data() == "2014-06-30"
+    assert proxy_cell(view, DEGREE, "end_date").data() == shown("2014-06-30")
     assert document.undo_stack.count() == 2
     close(document, tables)
     row = stored_row(example_path, "roadmap_item", uuid=uuid)
@@ -331,7 +337,7 @@ def test_a_refused_edit_in_the_table_is_explained_until_a_change_goes_through(
     assert error.isVisible()
     assert error.text() == \
         "The start 1800-01-01 is out of range: use a date between 1940 and 2100."
-    assert proxy_cell(view, DEGREE, "start_date").data() == "2010-08-23"
+    assert proxy_cell(view, DEGREE, "start_date").data() == shown("2010-08-23")
     assert document.undo_stack.count() == 0
     qtbot.waitUntil(QToolTip.isVisible)  # at the cell, once the editor has closed
     tip = QTextDocument()

@@ -44,6 +44,7 @@ from models.roadmap import (
     status_labels,
 )
 from models.roadmap_layout import SHARED, lane_key, lane_order
+from ui.dates import date_format
 from ui.document import PlanDocument
 from ui.form import Form
 from ui.roadmap.items import paint_kind
@@ -158,7 +159,7 @@ class EntryDialog(QDialog):
     def date_edit(self, value: date) -> QDateEdit:
         edit = QDateEdit(to_qdate(value))
         edit.setCalendarPopup(True)
-        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.setDisplayFormat(date_format().pattern)  # as the chart and the table read it
         edit.setDateRange(WIDGET_EARLIEST, WIDGET_LATEST)
         edit.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToNearestValue)
         return edit

@@ -34,11 +34,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.dates import date_format
 from ui.document import PlanDocument
 from ui.roadmap.table_models import (
     CHOICE,
     DATE,
-    ISO,
     EntryTableModel,
     ModelIndex,
     RoadmapTableModel,
@@ -94,7 +94,7 @@ class RoadmapTableDelegate(QStyledItemDelegate):
         if column.editor == DATE:
             dates = QDateEdit(parent)
             dates.setCalendarPopup(True)
-            dates.setDisplayFormat(ISO)
+            dates.setDisplayFormat(date_format().pattern)
             return dates
         line = QLineEdit(parent)
         line.setFrame(False)

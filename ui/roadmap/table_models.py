@@ -42,6 +42,7 @@ from models.roadmap import (
     status_labels,
 )
 from models.roadmap_layout import item_color, item_style, lane_key, lane_order
+from ui.dates import date_text
 from ui.document import PlanDocument
 from ui.style import plain_tip
 
@@ -52,7 +53,6 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 TEXT, DATE, CHOICE = "text", "date", "choice"
 #: Tooltips show at most this much of the notes; the cell has all of it.
 TIP_NOTES = 400
-ISO = "yyyy-MM-dd"
 
 
 @dataclass(frozen=True)
@@ -209,7 +209,7 @@ class EntryTableModel(QAbstractTableModel):
             return next((label for label, choice in self._choices(entry, column)
                          if choice == value), str(value))
         if column.editor == DATE:
-            return value.isoformat() if isinstance(value, date) else str(value or "")
+            return date_text(value) if isinstance(value, date) else str(value or "")
         # A cell is one line; the editor and the tooltip have the line breaks.
         return " ".join(str(value).split("\n"))
 
