@@ -5,12 +5,16 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 import resources
 from ui.window.about import app_version
+
+if TYPE_CHECKING:
+    from ui.window.main_window import MainWindow
 
 APP_NAME = "Tandem"
 
@@ -37,9 +41,20 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv if argv is None else argv
     args = parse_args(argv[1:])
     app = make_application(argv)
+    window = start_window(args.plan)  # kept: the window lives as long as the app runs
+    result = app.exec()
+    del window
+    return result
+
+
+def start_window(plan: Path | None) -> MainWindow:
+    """The window as Tandem starts: shown first (a message about a plan that
+    can't be opened sits on it), then ``plan`` or else the last plan opened.
+    The welcome page is built only if no plan opens."""
+    from ui.window import settings
     from ui.window.main_window import MainWindow
 
-    window = MainWindow()
-    window.show()  # first: a message about a plan that can't be opened sits on it
-    window.open_at_start(args.plan)
-    return app.exec()
+    window = MainWindow(welcome=plan is None and settings.last_plan() is None)
+    window.show()
+    window.open_at_start(plan)
+    return window

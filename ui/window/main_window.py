@@ -48,7 +48,9 @@ def _same_file(a: Path, b: Path) -> bool:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self) -> None:
+    def __init__(self, welcome: bool = True) -> None:
+        """``welcome``: start on the welcome page. Without it (a plan is about
+        to be opened) the page is built only if it is ever needed."""
         super().__init__()
         self.document: PlanDocument | None = None
         self.undo_group = QUndoGroup(self)
@@ -56,12 +58,9 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
 
         self.pages = QStackedWidget()
-        self.welcome = WelcomePage()
-        self.welcome.start_requested.connect(self.start_plan)
-        self.welcome.example_requested.connect(self.open_example)
-        self.welcome.open_requested.connect(self.choose_and_open)
-        self.welcome.recent_requested.connect(self.open_plan)
-        self.pages.addWidget(self.welcome)
+        self._welcome: WelcomePage | None = None
+        self.starting = QWidget()  # shown until a plan or the welcome page is
+        self.pages.addWidget(self.starting)
 
         self.plan_page = QWidget()
         layout = QVBoxLayout(self.plan_page)
@@ -74,13 +73,17 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.notices)
         self.tabs = QTabWidget(documentMode=True)
         self.tabs.setObjectName("planTabs")
-        self.tab_pages = create_tabs()
-        for index, (title, widget) in enumerate(self.tab_pages):
-            self.tabs.addTab(widget, title)
-            notice = getattr(widget, "notice_changed", None)
-            if notice is not None:  # a tab that can remind the couple of something
-                plain = title.replace("&", "")
-                notice.connect(lambda text, i=index, t=plain: self.notices.set_notice(i, t, text))
+        self.tab_specs = create_tabs()
+        #: (title, widget) of each tab; a tab not built yet is an empty stand-in.
+        self.tab_pages: list[tuple[str, QWidget]] = []
+        self._built: set[int] = set()
+        for index, spec in enumerate(self.tab_specs):
+            widget = spec.make() if index == 0 else QWidget()
+            if index == 0:
+                self._built.add(index)
+            self.tab_pages.append((spec.title, widget))
+            self.tabs.addTab(widget, spec.title)
+        self.tabs.currentChanged.connect(self._build_tab)
         layout.addWidget(self.tabs, 1)
         self.pages.addWidget(self.plan_page)
         self.setCentralWidget(self.pages)
@@ -91,7 +94,19 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         if state is not None:
             self.restoreState(state)
-        self._show_document(None)
+        self._show_document(None, welcome)
+
+    @property
+    def welcome(self) -> WelcomePage:
+        if self._welcome is None:
+            self._welcome = WelcomePage()
+            self._welcome.start_requested.connect(self.start_plan)
+            self._welcome.example_requested.connect(self.open_example)
+            self._welcome.open_requested.connect(self.choose_and_open)
+            self._welcome.recent_requested.connect(self.open_plan)
+            self._welcome.set_recent(settings.recent_plans())
+            self.pages.addWidget(self._welcome)
+        return self._welcome
 
     # -- menus ------------------------------------------------------------------
 
@@ -194,6 +209,35 @@ class MainWindow(QMainWindow):
     def tabs_go_to(self, index: int) -> None:
         self.tabs.setCurrentIndex(index)
 
+    def tab(self, index: int) -> QWidget:
+        """The tab at ``index``, built now if it was not yet."""
+        self._build_tab(index)
+        return self.tab_pages[index][1]
+
+    def _build_tab(self, index: int) -> None:
+        if index < 0 or index in self._built:
+            return
+        self._built.add(index)
+        spec = self.tab_specs[index]
+        widget = spec.make()
+        stand_in = self.tab_pages[index][1]
+        self.tab_pages[index] = (spec.title, widget)
+        current = self.tabs.currentIndex()
+        self.tabs.blockSignals(True)  # replacing the page is no change of tab
+        self.tabs.removeTab(index)
+        self.tabs.insertTab(index, widget, spec.title)
+        self.tabs.setCurrentIndex(current)
+        self.tabs.blockSignals(False)
+        stand_in.deleteLater()
+        assert isinstance(widget, PlanTab)
+        widget.set_document(self.document)
+
+    def _update_notices(self) -> None:
+        for index, spec in enumerate(self.tab_specs):
+            if spec.notice is not None:
+                text = spec.notice(self.document) if self.document is not None else ""
+                self.notices.set_notice(index, spec.title.replace("&", ""), text)
+
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
         paths = settings.recent_plans()
@@ -210,7 +254,8 @@ class MainWindow(QMainWindow):
 
     def _clear_recent(self) -> None:
         settings.forget_recent()
-        self.welcome.set_recent([])
+        if self._welcome is not None:
+            self._welcome.set_recent([])
 
     def _fill_keyboard_menu(self) -> None:
         """One action per choice, made when a plan opens so that the
@@ -263,8 +308,8 @@ class MainWindow(QMainWindow):
                 settings.forget_recent(path)
                 if settings.last_plan() == path:
                     settings.set_last_plan(None)
-                if self.document is None:
-                    self.welcome.set_recent(settings.recent_plans())
+                if self._welcome is not None:
+                    self._welcome.set_recent(settings.recent_plans())
             show_error(self, error.message)
             return False
         self._set_plan(plan)
@@ -288,6 +333,7 @@ class MainWindow(QMainWindow):
         self._show_document(document)
 
     def _on_changed(self, report: ChangeReport) -> None:
+        self._update_notices()
         if report.touches(Partner):  # the names changed
             self._update_title()
             self._fill_keyboard_menu()
@@ -302,23 +348,26 @@ class MainWindow(QMainWindow):
         document.close()
         document.deleteLater()
 
-    def _show_document(self, document: PlanDocument | None) -> None:
+    def _show_document(self, document: PlanDocument | None, welcome: bool = True) -> None:
         if document is not None:
             self.pages.setCurrentWidget(self.plan_page)
             # Laid out before the tabs draw the plan, so each draws once, at its real size.
             QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         self.header.set_document(document)
         self._fill_keyboard_menu()
-        for _title, widget in self.tab_pages:
-            assert isinstance(widget, PlanTab)
-            widget.set_document(document)
+        for index, (_title, widget) in enumerate(self.tab_pages):
+            if index in self._built:
+                assert isinstance(widget, PlanTab)
+                widget.set_document(document)
+        self._update_notices()
         for action in (self.save_copy_action, self.close_action, self.partners_action,
                        *self.tab_actions):
             action.setEnabled(document is not None)
         if document is None:
             self.notices.clear()
-            self.welcome.set_recent(settings.recent_plans())
-            self.pages.setCurrentWidget(self.welcome)
+            if welcome or self._welcome is not None:
+                self.welcome.set_recent(settings.recent_plans())
+                self.pages.setCurrentWidget(self.welcome)
         self._update_title()
 
     def _update_title(self) -> None:

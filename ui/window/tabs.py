@@ -1,9 +1,17 @@
 """The tab registry: the tabs of an open plan, in order. Each tab is a widget
 with ``set_document(document | None)``; a new exercise arrives as a package
-under ``ui/`` (beside ``ui/roadmap/``) and one line here."""
+under ``ui/`` (beside ``ui/roadmap/``) and one line here.
+
+A tab is built when first shown (a couple opens one or two of them a
+session; start-up should not pay for the others). What a tab wants the couple
+reminded of (a decision deadline, a check-in falling due) comes from its
+``notice`` function, which reads the plan alone, so the window shows it from
+the start whether the tab is built or not."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
 from PySide6.QtCore import Qt
@@ -16,11 +24,21 @@ from ui.style import HINT_STYLE, heading
 
 @runtime_checkable
 class PlanTab(Protocol):
-    """What the window asks of a tab. A tab may also have a signal
-    ``notice_changed(str)``: a gentle reminder for the window to show under
-    the header (a deadline that nears), "" when there is none."""
+    """What the window asks of a tab."""
 
     def set_document(self, document: PlanDocument | None) -> None: ...
+
+
+@dataclass(frozen=True)
+class TabSpec:
+    #: The tab's title, with its mnemonic ("&Roadmap").
+    title: str
+    #: Builds the tab (a :class:`PlanTab` widget), when it is first shown.
+    make: Callable[[], QWidget]
+    #: A gentle reminder for the window to show under the header, read from
+    #: the plan alone (the tab may not be built): "" when there is none. The
+    #: window asks again after every change.
+    notice: Callable[[PlanDocument], str] | None = None
 
 
 class ExerciseIntroTab(QWidget):
@@ -45,13 +63,13 @@ class ExerciseIntroTab(QWidget):
         self.setEnabled(document is not None)
 
 
-def create_tabs() -> list[tuple[str, QWidget]]:
-    """(title with mnemonic, widget) for every tab, in order."""
+def create_tabs() -> list[TabSpec]:
+    """Every tab, in order."""
     from ui.roadmap.tab import RoadmapTab
 
     return [
-        ("&Roadmap", RoadmapTab()),
-        ("&Opportunities", ExerciseIntroTab("opportunities")),
-        ("&Day in the Life", ExerciseIntroTab("day_in_the_life")),
-        ("&Checklist", ExerciseIntroTab("checklist")),
+        TabSpec("&Roadmap", RoadmapTab),
+        TabSpec("&Opportunities", lambda: ExerciseIntroTab("opportunities")),
+        TabSpec("&Day in the Life", lambda: ExerciseIntroTab("day_in_the_life")),
+        TabSpec("&Checklist", lambda: ExerciseIntroTab("checklist")),
     ]
