@@ -443,10 +443,13 @@ class PlanFile:
     #: Closes the descriptor holding the plan's flock (see :func:`_lock`).
     _unlock: Callable[[], object] | None = None
 
-    def __init__(self, path: Path, connection: sqlite3.Connection, migrated_from: int | None):
+    def __init__(self, path: Path, connection: sqlite3.Connection, migrated_from: int | None,
+                 read_only: bool = False):
         self.path = path
         #: The format the file had before this open upgraded it, if it did.
         self.migrated_from = migrated_from
+        #: A copy in memory for reading (:mod:`models.plan_snapshot`): edits are refused.
+        self.read_only = read_only
         self._conn = connection
         self._engine = create_engine("sqlite://", creator=lambda: connection, poolclass=StaticPool)
         # The driver's own transaction handling is off (isolation_level=None);
@@ -603,6 +606,9 @@ class PlanFile:
         """Apply an edit in one transaction, as ``viewer`` (who may not touch
         the other partner's private rows). On any refusal nothing is stored
         and :class:`TandemError` says why."""
+        if self.read_only:
+            raise PlanFileError(self.path, "this is a copy for reading (a report); the plan "
+                                "itself is unchanged.", verb="changed")
         session = self.session
         # Nothing but this method writes: whatever a stray write may have left
         # in the session is dropped, never stored.
@@ -670,6 +676,14 @@ class PlanFile:
 
         subject = values.get(subject_column)
         return subject in set(self.session.scalars(revealed_subjects()))
+
+    def snapshot(self) -> PlanFile:
+        """A read-only copy in memory of the plan as it is now (for a report
+        made in the background, on a connection of its own)."""
+        from models.plan_snapshot import snapshot_of
+
+        self.session.rollback()  # no transaction under way: the copy is whole
+        return snapshot_of(self._conn.serialize(), self.path)
 
     # -- copying ------------------------------------------------------------------
 
