@@ -67,6 +67,21 @@ def readable_text_color(background: str | QColor) -> str:
     return "#000000"
 
 
+def readable_ink(color: str | QColor, background: str | QColor) -> str:
+    """``color`` for text on ``background``: itself when it reaches
+    :data:`READABLE_CONTRAST`, else of the same hue, darkened (or lightened,
+    on a dark background) just enough. A partner's name keeps their colour."""
+    ink, back = QColor(color), QColor(background)
+    toward_black = contrast_ratio("#000000", back) >= contrast_ratio("#ffffff", back)
+    hue, saturation, lightness = ink.hslHueF(), ink.hslSaturationF(), ink.lightnessF()
+    for _step in range(101):
+        if contrast_ratio(ink, back) >= READABLE_CONTRAST:
+            break
+        lightness = max(0.0, lightness - 0.01) if toward_black else min(1.0, lightness + 0.01)
+        ink = QColor.fromHslF(max(hue, 0.0), saturation, lightness)
+    return ink.name()
+
+
 def swatch_style(color: str) -> str:
     """A style sheet body for a label or button in a partner's colour."""
     return (f"background: {color}; color: {readable_text_color(color)}; "
