@@ -332,8 +332,10 @@ def test_an_ampersand_in_a_name_is_kept_in_menus_and_buttons(
 
     window.recent_menu.aboutToShow.emit()
     recent = window.recent_menu.actions()[0]
-    assert recent.text() == "&1 Ben && Jerry"
-    assert recent.iconText() == "1 Ben & Jerry"
+    name, details = recent.text().split("\t")
+    assert name == "&1 Ben && Jerry"
+    assert details.endswith(" · opened today")
+    assert QAction(name).iconText() == "1 Ben & Jerry"
 
     keyboard = window.keyboard_menu.actions()[0]
     assert keyboard.text() == "Ben && Jerry"
