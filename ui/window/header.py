@@ -30,6 +30,8 @@ from ui.document import PlanDocument
 from ui.style import heading_font, plain_label, plain_tip, readable_ink, swatch_style
 
 ELLIPSIS = "…"
+#: The characters a keyboard button shows of a name however narrow the window.
+MIN_SHOWN = 6
 
 
 class KeyboardButton(QToolButton):
@@ -77,7 +79,11 @@ class KeyboardButton(QToolButton):
         return self._size_for(self.name, False).expandedTo(self._size_for(self.name, True))
 
     def minimumSizeHint(self) -> QSize:
-        short = self.name[:1] + ELLIPSIS if self.shortens and len(self.name) > 2 else self.name
+        # At least the start of a name ("Alexand…"): when room runs out, the
+        # names above the tabs give way first (the lanes and title show them).
+        short = self.name
+        if self.shortens and len(self.name) > MIN_SHOWN + 1:
+            short = self.name[:MIN_SHOWN] + ELLIPSIS
         return self._size_for(short, False).expandedTo(self._size_for(short, True))
 
     def shown_name(self) -> str:
