@@ -138,11 +138,11 @@ def test_settings_from_an_older_tandem_without_dates_still_load(
     assert [e.opened for e in settings.recent_entries() if e.path != old] == [None]
 
 
-@pytest.mark.parametrize("value", ["not json", "[1, 2]", '{"/a.tandem": "Tuesday"}'])
+@pytest.mark.parametrize("value", ["not json", "[1, 2]", '{"PLAN": "Tuesday"}', '{"PLAN": 7}'])
 def test_damaged_dates_in_the_settings_are_ignored(plan_path: Path, value: str) -> None:
     settings.remember_plan(plan_path)
     file = QSettings(settings._settings().fileName(), QSettings.Format.IniFormat)
-    file.setValue("recent_opened", value)
+    file.setValue("recent_opened", value.replace("PLAN", str(plan_path)))
     file.sync()
     assert settings.recent_entries() == [RecentPlan(plan_path, None)]
 
