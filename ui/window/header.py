@@ -79,7 +79,7 @@ class KeyboardButton(QToolButton):
         return self._size_for(self.name, False).expandedTo(self._size_for(self.name, True))
 
     def minimumSizeHint(self) -> QSize:
-        # At least the start of a name ("Alexand…"): when room runs out, the
+        # At least the start of a name ("Alexan…"): when room runs out, the
         # names above the tabs give way first (the lanes and title show them).
         short = self.name
         if self.shortens and len(self.name) > MIN_SHOWN + 1:
