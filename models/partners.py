@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import unicodedata
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
@@ -11,6 +12,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from models.base import Entity
 from models.changes import Edit, update
+from models.color_vision import TYPICAL, VISIONS, Vision, difference
 from models.errors import ValidationError
 from models.validation import check_length, clean_color, clean_text
 
@@ -21,6 +23,12 @@ NAME_MAX = 60
 ROLE_MAX = 120
 #: A blue and an orange that stay apart for every common kind of colour blindness.
 DEFAULT_COLORS = ("#2f6db5", "#d9822b")
+#: The least difference (CIEDE2000) the partners' colours keep, to typical
+#: eyes and to each simulated colour blindness (:mod:`models.color_vision`).
+#: Side by side, most people just notice 2.3; at 12, about five times that,
+#: two colours still read as shades of one (#2f6db5 and #5a8fd0 are 12.8
+#: apart, 11.2 in tritanopia), while the default pair keeps 50 or more.
+MIN_COLOR_DIFFERENCE = 12.0
 
 
 class PlanInfo(Entity):
@@ -95,3 +103,76 @@ def edit_partner(partner: Partner, **values: str) -> Edit:
     """The edit that changes a partner's name, colour, role or field."""
     change = update(partner, **values)
     return (change,) if change else ()
+
+
+def colors_confused(first: str, second: str) -> Vision | None:
+    """The vision, typical first, with which two ``#rrggbb`` colours are too
+    close to tell apart; None when they stay apart for all of them."""
+    for vision in VISIONS:
+        if difference(first, second, vision) < MIN_COLOR_DIFFERENCE:
+            return vision
+    return None
+
+
+def check_colors_apart(color: str, other_color: str, other_name: str) -> None:
+    """Refuse ``color`` for one partner when it is ``other_name``'s colour or
+    too close to it, to anyone's eyes (:func:`colors_confused`)."""
+    color, other_color = clean_color(color), clean_color(other_color)
+    vision = colors_confused(color, other_color)
+    if color == other_color:
+        message = (f"This is {other_name}’s colour already. Choose another, so that "
+                   "the plan shows at a glance whose is whose.")
+    elif vision is TYPICAL:
+        message = (f"This colour is too close to {other_name}’s to tell apart. "
+                   "Choose one that differs more in hue or lightness.")
+    elif vision is not None:
+        message = (f"This colour is too close to {other_name}’s for someone with "
+                   f"{vision.described} to tell apart. Choose one that differs more, "
+                   "for example in lightness.")
+    else:
+        return
+    raise ValidationError("color", message)
+
+
+def check_partner_colors(pair: Sequence[Partner], values: Sequence[Mapping[str, str]],
+                         last: int = 1) -> None:
+    """Refuse a colour being changed (``values[i]`` holding what changes for
+    ``pair[i]``) that is too close to the other partner's, at the row of the
+    partner whose colour it is (:func:`check_colors_apart`); when both
+    change, at the one changed ``last`` (an index into ``pair``). Colours
+    nobody changes are left alone, however close an older plan has them."""
+    for index in (last, 1 - last):
+        partner, changes = pair[index], values[index]
+        other, other_changes = pair[1 - index], values[1 - index]
+        if "color" not in changes or clean_color(changes["color"]) == partner.color:
+            continue
+        other_name = str(other_changes.get("name", other.name)).strip() or other.name
+        try:
+            check_colors_apart(changes["color"], other_changes.get("color", other.color),
+                               other_name)
+        except ValidationError as error:
+            raise error.at(Partner.__tablename__, partner.uuid) from None
+
+
+def edit_partners(pair: Sequence[Partner], values: Sequence[Mapping[str, str]],
+                  last: int = 1) -> Edit:
+    """The edit that changes both partners at once, ``values[i]`` holding
+    what changes for ``pair[i]``; their colours stay apart
+    (:func:`check_partner_colors`, with ``last``)."""
+    edit: Edit = ()
+    for partner, changes in zip(pair, values, strict=True):
+        edit += edit_partner(partner, **changes)
+    check_partner_colors(pair, values, last)
+    return edit
+
+
+def plan_title(pair: Sequence[Partner], file_stem: str) -> str:
+    """The plan's name, naming the couple once: the file's name when it
+    already names both partners ("Example - Rachel & Marcus"), else the
+    couple, then the file's name ("Ana & Bo — budget 2027")."""
+    def folded(text: str) -> str:
+        return unicodedata.normalize("NFC", text).casefold()
+
+    if all(folded(p.name) in folded(file_stem) for p in pair):
+        return file_stem
+    return f"{couple_name(pair)} — {file_stem}"

@@ -100,7 +100,7 @@ def test_a_60_emoji_name_survives_changing_the_other_partners_colour(
     assert name1.text() == EMOJI_NAME, "shown whole: 60 characters are within the limit"
 
     monkeypatch.setattr(QColorDialog, "getColor", lambda *args: QColor("#2a9d8f"))
-    qtbot.mouseClick(dialog.forms[1].fields["color"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.forms[1].fields["color"].button, Qt.MouseButton.LeftButton)
     [change] = dialog.edit()
     assert dict(change.after or {}) == {"color": "#2a9d8f"}, "only the touched field"
     click_ok(qtbot, dialog)
@@ -164,7 +164,7 @@ def test_a_stored_name_the_models_now_refuse_is_shown_whole_and_left_alone(
     dialog = open_partners(qtbot, window)
     assert dialog.findChild(QLineEdit, "name2").text() == too_long, "never cut"
     monkeypatch.setattr(QColorDialog, "getColor", lambda *args: QColor("#264653"))
-    qtbot.mouseClick(dialog.forms[0].fields["color"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.forms[0].fields["color"].button, Qt.MouseButton.LeftButton)
     click_ok(qtbot, dialog)
     assert not dialog.isVisible()
     window.close_plan()
@@ -334,8 +334,10 @@ def test_an_ampersand_in_a_name_is_kept_in_menus_and_buttons(
 
     window.recent_menu.aboutToShow.emit()
     recent = window.recent_menu.actions()[0]
-    assert recent.text() == "&1 Ben && Jerry"
-    assert recent.iconText() == "1 Ben & Jerry"
+    name, details = recent.text().split("\t")
+    assert name == "&1 Ben && Jerry"
+    assert details.endswith(" · opened today")
+    assert QAction(name).iconText() == "1 Ben & Jerry"
 
     keyboard = window.keyboard_menu.actions()[0]
     assert keyboard.text() == "Ben && Jerry"

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QLabel, QLineEdit, QMessageBox, 
 from pytestqt.qtbot import QtBot
 
 from models.partners import partners
-from models.privacy import TOGETHER
+from models.privacy import TOGETHER, Viewer
 from tests.helpers import answer_dialog, stored, visible_text
 from ui.window import settings
 from ui.window.main_window import EXAMPLE_FILE, MainWindow
@@ -313,17 +313,34 @@ def test_the_app_starts_whatever_the_last_plan_holds(plan_path: Path, private_ho
     assert f"MESSAGE “{plan_path.name}” could not be opened" in result.stdout
 
 
+def test_the_header_and_the_menu_list_who_is_at_the_keyboard_alike(
+        qtbot: QtBot, window: MainWindow, plan_path: Path) -> None:
+    window.open_plan(plan_path)
+    ana, bo = (Viewer.partner(p.uuid) for p in partners(window.document.plan))
+    expected = [("Ana", ana), ("Both of us", TOGETHER), ("Bo", bo)]  # the roadmap's lanes
+    buttons = window.header.keyboard_buttons
+    header = sorted((button.geometry().x(), button.text(), viewer)
+                    for viewer, button in buttons.items() if button.isVisible())
+    assert [(text, viewer) for _x, text, viewer in header] == expected
+    menu = window.keyboard_menu.actions()
+    assert [(action.text(), viewer) for action, (_text, viewer) in zip(menu, expected, strict=True)] \
+        == expected
+    assert [action.shortcut() for action in menu] == \
+        [QKeySequence(f"Ctrl+Alt+{n}") for n in (1, 2, 3)]
+
+
 def test_at_the_keyboard_shortcuts_work_before_the_menu_is_opened(
         qtbot: QtBot, window: MainWindow, plan_path: Path) -> None:
     window.open_plan(plan_path)
-    bo = [a for a in window.keyboard_group.actions() if a.text() == "Bo"][0]
-    assert bo.shortcut() == QKeySequence("Ctrl+Alt+2")
+    ana, bo = (Viewer.partner(p.uuid) for p in partners(window.document.plan))
     window.activateWindow()
-    qtbot.keyClick(window, Qt.Key.Key_2,
-                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
-    viewer = window.document.viewer
-    assert viewer.partner_uuid == partners(window.document.plan)[1].uuid
-    assert window.header.keyboard_buttons[viewer].isChecked()
+    for key, viewer in ((Qt.Key.Key_3, bo), (Qt.Key.Key_1, ana), (Qt.Key.Key_2, TOGETHER)):
+        qtbot.keyClick(window, key,
+                       Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+        assert window.document.viewer == viewer
+        assert window.header.keyboard_buttons[viewer].isChecked()
+        checked = [a.text() for a in window.keyboard_menu.actions() if a.isChecked()]
+        assert checked == [window.header.keyboard_buttons[viewer].text()]
 
 
 def test_settings_follow_the_home_folder_they_are_read_in(

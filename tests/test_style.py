@@ -4,7 +4,7 @@ user text shown as typed in tooltips and on buttons."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtGui import QAction, QTextDocument
+from PySide6.QtGui import QAction, QColor, QTextDocument
 
 from models.partners import DEFAULT_COLORS
 from ui.style import (
@@ -73,3 +73,19 @@ def test_plain_label_keeps_an_ampersand() -> None:
     action = QAction(plain_label("Ben & Jerry"))
     assert action.text() == "Ben && Jerry"
     assert action.iconText() == "Ben & Jerry"
+
+
+@pytest.mark.parametrize("background", ["#ffffff", "#efefef", "#f3f1ec", "#2b2b2b", "#000000"])
+def test_a_partners_colour_as_text_is_made_readable_keeping_its_hue(background: str) -> None:
+    from ui.style import readable_ink
+
+    for red in range(0, 256, 51):
+        for green in range(0, 256, 51):
+            for blue in range(0, 256, 51):
+                color = f"#{red:02x}{green:02x}{blue:02x}"
+                ink = readable_ink(color, background)
+                assert contrast_ratio(ink, background) >= READABLE_CONTRAST, (color, ink)
+                if contrast_ratio(color, background) >= READABLE_CONTRAST:
+                    assert ink == color, "a readable colour is left as it is"
+                elif QColor(color).hslSaturation() > 40 and 0 < QColor(ink).lightness() < 255:
+                    assert abs(QColor(ink).hslHue() - QColor(color).hslHue()) <= 3, color

@@ -10,13 +10,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QLabel
 
+from report import colors
+
 # -- colours ---------------------------------------------------------------------
 
 #: Refusals and errors, on the light backgrounds of forms and tables.
 ERROR_COLOR = "#b3261e"
 #: Text on a coloured background, whichever of the two reads better.
-DARK_TEXT = "#1d1d1d"
-LIGHT_TEXT = "#ffffff"
+DARK_TEXT = colors.DARK_TEXT
+LIGHT_TEXT = colors.LIGHT_TEXT
 #: Secondary lines and labels drawn on charts and rulers.
 INK = "#555555"
 FAINT_INK = "#9a9a9a"
@@ -30,7 +32,7 @@ RULER_BACKGROUND = "#f3f1ec"
 CLASH_RGB = (214, 48, 49)
 
 #: WCAG 2 "AA" for normal text: the least contrast between text and its background.
-READABLE_CONTRAST = 4.5
+READABLE_CONTRAST = colors.READABLE_CONTRAST
 
 HINT_STYLE = "color: palette(placeholder-text);"
 
@@ -42,29 +44,35 @@ def clash_color(alpha: int) -> QColor:
 # -- contrast ----------------------------------------------------------------------
 
 def relative_luminance(color: str | QColor) -> float:
-    """WCAG 2's relative luminance: linear-light sRGB, weighted by the eye's response."""
-    rgb = QColor(color)
-
-    def linear(channel: int) -> float:
-        value = channel / 255
-        return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
-
-    return 0.2126 * linear(rgb.red()) + 0.7152 * linear(rgb.green()) + 0.0722 * linear(rgb.blue())
+    """WCAG 2's relative luminance (the arithmetic is :mod:`report.colors`'s,
+    the one place for it: the page needs it too)."""
+    return colors.relative_luminance(QColor(color).name())
 
 
 def contrast_ratio(first: str | QColor, second: str | QColor) -> float:
     """From 1 (the same) to 21 (black on white), whichever is lighter."""
-    a, b = sorted((relative_luminance(first), relative_luminance(second)), reverse=True)
-    return (a + 0.05) / (b + 0.05)
+    return colors.contrast_ratio(QColor(first).name(), QColor(second).name())
 
 
 def readable_text_color(background: str | QColor) -> str:
     """Light or dark text, whichever reaches :data:`READABLE_CONTRAST` on
     ``background``; black when neither does (black always does then)."""
-    for text in (LIGHT_TEXT, DARK_TEXT):
-        if contrast_ratio(text, background) >= READABLE_CONTRAST:
-            return text
-    return "#000000"
+    return colors.readable_text_color(QColor(background).name())
+
+
+def readable_ink(color: str | QColor, background: str | QColor) -> str:
+    """``color`` for text on ``background``: itself when it reaches
+    :data:`READABLE_CONTRAST`, else of the same hue, darkened (or lightened,
+    on a dark background) just enough. A partner's name keeps their colour."""
+    ink, back = QColor(color), QColor(background)
+    toward_black = contrast_ratio("#000000", back) >= contrast_ratio("#ffffff", back)
+    hue, saturation, lightness = ink.hslHueF(), ink.hslSaturationF(), ink.lightnessF()
+    for _step in range(101):
+        if contrast_ratio(ink, back) >= READABLE_CONTRAST:
+            break
+        lightness = max(0.0, lightness - 0.01) if toward_black else min(1.0, lightness + 0.01)
+        ink = QColor.fromHslF(max(hue, 0.0), saturation, lightness)
+    return ink.name()
 
 
 def swatch_style(color: str) -> str:

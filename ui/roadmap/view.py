@@ -22,7 +22,7 @@ from report.roadmap_drawing import ruler
 from ui.roadmap.items import TimeItem
 from ui.roadmap.painter import paint_shapes
 from ui.roadmap.scene import RoadmapScene
-from ui.style import RULER_BACKGROUND
+from ui.style import RULER_BACKGROUND, readable_ink
 
 
 class RoadmapView(QGraphicsView):
@@ -169,7 +169,7 @@ class LaneHeader(QWidget):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(color)
             painter.drawRoundedRect(QRectF(6, top + 3, 4, band.height - 6), 2, 2)
-            painter.setPen(color.darker(130))
+            painter.setPen(QColor(readable_ink(band.color, RULER_BACKGROUND)))
             text = QFontMetricsF(bold).elidedText(band.title, Qt.TextElideMode.ElideRight,
                                                   rect.width() - 12)
             painter.drawText(rect.adjusted(10, 0, 0, 0), Qt.AlignmentFlag.AlignVCenter, text)

@@ -3,11 +3,19 @@ and the undo group. It holds no business rules; file flows call models."""
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, SignalInstance
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoGroup
+from PySide6.QtCore import QEvent, Qt, QUrl, SignalInstance
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDesktopServices,
+    QKeySequence,
+    QUndoGroup,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -25,7 +33,7 @@ from models.base import Entity
 from models.changes import ChangeReport
 from models.errors import TandemError
 from models.exchange import rows_from_dict
-from models.partners import Partner, couple_name, new_plan_rows, partners
+from models.partners import Partner, new_plan_rows, partners, plan_title
 from models.plan_file import SUFFIX, PlanFile, suggested_name, unused_path
 from models.privacy import Viewer
 from ui.actions import Shortcut, make_action
@@ -37,10 +45,13 @@ from ui.window.about import show_about, show_privacy
 from ui.window.header import CoupleHeader, keyboard_choices
 from ui.window.notices import NoticeBar
 from ui.window.tabs import PlanTab, create_tabs
-from ui.window.welcome import WelcomePage
+from ui.window.welcome import WelcomePage, recent_details
 
 EXAMPLE_RESOURCE = "examples/rachel-and-marcus.json"
 EXAMPLE_FILE = "Example - Rachel & Marcus" + SUFFIX
+#: As each platform's file manager is called.
+SHOW_IN_FOLDER = {"darwin": "Show in &Finder", "win32": "Show in E&xplorer"}.get(
+    sys.platform, "Show in &Folder")
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -104,7 +115,7 @@ class MainWindow(QMainWindow):
             self._welcome.example_requested.connect(self.open_example)
             self._welcome.open_requested.connect(self.choose_and_open)
             self._welcome.recent_requested.connect(self.open_plan)
-            self._welcome.set_recent(settings.recent_plans())
+            self._welcome.set_recent(settings.recent_entries())
             self.pages.addWidget(self._welcome)
         return self._welcome
 
@@ -132,6 +143,9 @@ class MainWindow(QMainWindow):
         self.save_copy_action = self._action(
             file, "Save a &Copy As…", self.save_copy, keys.SaveAs,
             "Write a copy of this plan elsewhere, e.g. to share or back up")
+        self.show_folder_action = self._action(
+            file, SHOW_IN_FOLDER, self.show_in_folder,
+            tip="Open the folder this plan’s file is in, in the system’s file manager")
         self.close_action = self._action(file, "&Close Plan", self.close_plan, keys.Close,
                                          "Close this plan and return to the welcome page")
         file.addSeparator()
@@ -239,14 +253,20 @@ class MainWindow(QMainWindow):
                 self.notices.set_notice(index, spec.title.replace("&", ""), text)
 
     def _fill_recent_menu(self) -> None:
+        """Each plan by its name, with its folder and when it was last opened
+        (in the column shortcuts use; on macOS, where that column takes only
+        shortcuts, after a dash)."""
         self.recent_menu.clear()
-        paths = settings.recent_plans()
-        for number, path in enumerate(paths, start=1):
-            action = self.recent_menu.addAction(f"&{number} {plain_label(path.stem)}")
+        entries = settings.recent_entries()
+        between = " — " if sys.platform == "darwin" else "\t"
+        for number, entry in enumerate(entries, start=1):
+            path = entry.path
+            action = self.recent_menu.addAction(
+                f"&{number} {plain_label(path.stem)}{between}{plain_label(recent_details(entry))}")
             action.setToolTip(plain_tip(str(path)))
             action.setStatusTip(str(path))
             action.triggered.connect(lambda _=False, p=path: self.open_plan(p))
-        if not paths:
+        if not entries:
             self.recent_menu.addAction("No recent plans").setEnabled(False)
         else:
             self.recent_menu.addSeparator()
@@ -256,6 +276,15 @@ class MainWindow(QMainWindow):
         settings.forget_recent()
         if self._welcome is not None:
             self._welcome.set_recent([])
+
+    def show_in_folder(self) -> None:
+        """Open the plan's folder in the system's file manager."""
+        if self.document is None:
+            return
+        path = self.document.plan.path
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent))):
+            show_error(self, "Tandem could not open a file manager on this computer. "
+                             f"The plan is kept here:\n\n{path}")
 
     def _fill_keyboard_menu(self) -> None:
         """One action per choice, made when a plan opens so that the
@@ -309,7 +338,7 @@ class MainWindow(QMainWindow):
                 if settings.last_plan() == path:
                     settings.set_last_plan(None)
                 if self._welcome is not None:
-                    self._welcome.set_recent(settings.recent_plans())
+                    self._welcome.set_recent(settings.recent_entries())
             show_error(self, error.message)
             return False
         self._set_plan(plan)
@@ -360,13 +389,13 @@ class MainWindow(QMainWindow):
                 assert isinstance(widget, PlanTab)
                 widget.set_document(document)
         self._update_notices()
-        for action in (self.save_copy_action, self.close_action, self.partners_action,
-                       *self.tab_actions):
+        for action in (self.save_copy_action, self.show_folder_action, self.close_action,
+                       self.partners_action, *self.tab_actions):
             action.setEnabled(document is not None)
         if document is None:
             self.notices.clear()
             if welcome or self._welcome is not None:
-                self.welcome.set_recent(settings.recent_plans())
+                self.welcome.set_recent(settings.recent_entries())
                 self.pages.setCurrentWidget(self.welcome)
         self._update_title()
 
@@ -375,9 +404,13 @@ class MainWindow(QMainWindow):
             self.setWindowTitle("Welcome")
             self.setWindowFilePath("")
             return
-        self.setWindowFilePath(str(self.document.plan.path))
-        self.setWindowTitle(f"{couple_name(partners(self.document.plan))} — "
-                            f"{self.document.plan.path.stem}")
+        # The file's path for the platform (a proxy icon on macOS); the title
+        # names the plan, and Qt adds " — Tandem". A literal "[*]" is written
+        # "[*][*]": alone, Qt takes it for the place of a "modified" mark.
+        path = self.document.plan.path
+        self.setWindowFilePath(str(path))
+        title = plan_title(partners(self.document.plan), path.stem)
+        self.setWindowTitle(title.replace("[*]", "[*][*]"))
 
     def choose_and_open(self) -> None:
         start = self.document.plan.path.parent if self.document else settings.data_folder()

@@ -3,11 +3,23 @@ geometry. Stored with QSettings; plan content never goes here."""
 
 from __future__ import annotations
 
+import json
+import os
+import sys
+from datetime import datetime
 from pathlib import Path
+from typing import NamedTuple
 
-from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
+from PySide6.QtCore import QByteArray, QDir, QSettings, QStandardPaths
 
 MAX_RECENT = 8
+
+
+class RecentPlan(NamedTuple):
+    path: Path
+    #: When it was last opened here; None for plans remembered by an older
+    #: Tandem, which kept no dates.
+    opened: datetime | None
 
 
 def _settings() -> QSettings:
@@ -32,19 +44,61 @@ def recent_plans() -> list[Path]:
     return [Path(str(p)) for p in value] if isinstance(value, list) else []
 
 
-def remember_plan(path: Path) -> None:
-    """Put ``path`` first in the recent list and mark it as the plan to reopen."""
-    paths = [path] + [p for p in recent_plans() if p != path]
+def _opened_dates() -> dict[str, str]:
+    """When each recent plan was last opened: ISO dates by path, kept beside
+    the list of paths (which stays as older versions wrote and read it)."""
+    try:
+        value = json.loads(str(_settings().value("recent_opened", "{}")))
+    except ValueError:
+        return {}
+    if not isinstance(value, dict):
+        return {}
+    return {str(path): str(when) for path, when in value.items()}
+
+
+def recent_entries() -> list[RecentPlan]:
+    """The recent plans, last opened first, each with when it was opened."""
+    dates = _opened_dates()
+    entries = []
+    for path in recent_plans():
+        try:
+            opened: datetime | None = datetime.fromisoformat(dates[str(path)])
+        except (KeyError, ValueError):
+            opened = None
+        entries.append(RecentPlan(path, opened))
+    return entries
+
+
+def _store_recent(paths: list[Path], dates: dict[str, str]) -> None:
     settings = _settings()
-    settings.setValue("recent", [str(p) for p in paths[:MAX_RECENT]])
-    settings.setValue("last_plan", str(path))
+    settings.setValue("recent", [str(p) for p in paths])
+    kept = {str(p): dates[str(p)] for p in paths if str(p) in dates}
+    settings.setValue("recent_opened", json.dumps(kept, ensure_ascii=False))
+
+
+def remember_plan(path: Path, opened: datetime | None = None) -> None:
+    """Put ``path`` first in the recent list, opened now (or ``opened``), and
+    mark it as the plan to reopen."""
+    paths = ([path] + [p for p in recent_plans() if p != path])[:MAX_RECENT]
+    dates = _opened_dates()
+    dates[str(path)] = (opened or datetime.now().astimezone()).isoformat(timespec="seconds")
+    _store_recent(paths, dates)
+    _settings().setValue("last_plan", str(path))
 
 
 def forget_recent(path: Path | None = None) -> None:
     """Drop one plan from the recent list, or all of them."""
-    settings = _settings()
     keep = [] if path is None else [p for p in recent_plans() if p != path]
-    settings.setValue("recent", [str(p) for p in keep])
+    _store_recent(keep, _opened_dates())
+
+
+def readable_folder(folder: Path) -> str:
+    """A folder as people read it: in the system's own notation, with "~"
+    for the home folder where that is the custom (not on Windows)."""
+    home = Path.home()
+    if sys.platform != "win32" and (folder == home or home in folder.parents):
+        return "~" if folder == home else "~" + os.sep + str(folder.relative_to(home))
+    return QDir.toNativeSeparators(str(folder))
 
 
 def last_plan() -> Path | None:

@@ -3,9 +3,10 @@ names, explore the example couple, or open a plan file."""
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -24,6 +25,8 @@ from models.errors import TandemError, ValidationError
 from models.partners import NAME_MAX, clean_name
 from ui.style import error_label, heading, plain_tip
 from ui.text_fields import line_edit
+from ui.window import settings
+from ui.window.settings import RecentPlan, readable_folder
 
 
 class PartnerNamesForm(QWidget):
@@ -71,6 +74,23 @@ class PartnerNamesForm(QWidget):
             target = self.second
         target.setFocus()
         target.selectAll()
+
+
+def opened_when(opened: datetime, today: date | None = None) -> str:
+    """"opened today", "opened yesterday", else the date in the system's style."""
+    day = opened.astimezone().date()
+    today = today or date.today()
+    if day == today:
+        return "opened today"
+    if (today - day).days == 1:
+        return "opened yesterday"
+    return "opened " + QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.ShortFormat)
+
+
+def recent_details(entry: RecentPlan) -> str:
+    """Where a recent plan is and when it was last opened: "~/Plans · opened today"."""
+    folder = readable_folder(entry.path.parent)
+    return f"{folder} · {opened_when(entry.opened)}" if entry.opened else folder
 
 
 def _card(title: str, text: str) -> tuple[QFrame, QVBoxLayout]:
@@ -122,6 +142,15 @@ class WelcomePage(QWidget):
         self.names.changed.connect(
             lambda: self.start_button.setEnabled(self.names.is_filled()))
         self.names.second.returnPressed.connect(self.start_button.click)
+        folder = settings.data_folder()
+        self.save_place = QLabel(
+            f"Your plan will be saved in {readable_folder(folder)}. To keep it elsewhere, "
+            "use File ▸ New Plan.", wordWrap=True)
+        self.save_place.setObjectName("savePlace")
+        self.save_place.setTextFormat(Qt.TextFormat.PlainText)
+        self.save_place.setToolTip(plain_tip(str(folder)))
+        self.save_place.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        start_layout.addWidget(self.save_place)
         start_layout.addStretch(1)
         start_layout.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignRight)
         cards.addWidget(start, 1)
@@ -158,14 +187,15 @@ class WelcomePage(QWidget):
         outer.addWidget(self.recent)
         outer.addStretch(1)
 
-    def set_recent(self, paths: list[Path]) -> None:
+    def set_recent(self, entries: list[RecentPlan]) -> None:
         self.recent.clear()
-        for path in paths:
-            item = QListWidgetItem(f"{path.stem}    —    {path.parent}")
+        for entry in entries:
+            path = entry.path
+            item = QListWidgetItem(f"{path.stem}    —    {recent_details(entry)}")
             item.setData(Qt.ItemDataRole.UserRole, str(path))
             item.setToolTip(plain_tip(str(path)))
             self.recent.addItem(item)
-        if not paths:
+        if not entries:
             placeholder = QListWidgetItem("No plans opened yet.")
             placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
             self.recent.addItem(placeholder)
