@@ -19,7 +19,7 @@ import threading
 import unicodedata
 from typing import NamedTuple
 
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 
 import resources
@@ -63,6 +63,24 @@ _chosen: tuple[dict[str, tuple[str, float] | None], dict[str, tuple[str, float] 
     {}, {})
 
 
+def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
+    """The ToUnicode map of one embedded subset, which says what text each
+    glyph is (for copying, searching and reading the PDF back). reportlab
+    5.1 writes a character beyond U+FFFF (every emoji) as five hex digits,
+    which readers reject; the PDF format wants its UTF-16 code units."""
+    lines = [
+        "/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap",
+        f"/CIDSystemInfo << /Registry ({fontname}) /Ordering ({fontname}) /Supplement 0 >> def",
+        f"/CMapName /{fontname} def", "/CMapType 2 def",
+        "1 begincodespacerange", f"<00> <{len(subset) - 1:02X}>", "endcodespacerange",
+        f"{len(subset)} beginbfchar",
+        *(f"<{code:02X}> <{chr(char).encode('utf-16-be', 'surrogatepass').hex().upper()}>"
+          for code, char in enumerate(subset)),
+        "endbfchar", "endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end",
+    ]
+    return "\n".join(lines)
+
+
 def register_fonts() -> None:
     """Register the shipped fonts with reportlab (once per process; safe to
     call from the export's thread)."""
@@ -72,6 +90,7 @@ def register_fonts() -> None:
     with _lock:
         if _registered:
             return
+        ttfonts.makeToUnicodeCMap = _to_unicode_cmap
         for name, file_name in _FILES.items():
             font = TTFont(name, str(resources.path(f"fonts/{file_name}")))
             pdfmetrics.registerFont(font)

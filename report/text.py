@@ -113,25 +113,16 @@ def _reshaper() -> ArabicReshaper:
     # the word "Allah" as one sign).
     configuration: dict[str, Any] = {"delete_harakat": False}
     for name, (_, forms) in LIGATURES:
-        configuration[name] = all(fonts.has_glyph(fonts.REGULAR, char)
+        configuration[name] = all(fonts.has_glyph(font, char) for font in (fonts.REGULAR, fonts.BOLD)
                                   for form in forms for char in form)
     return ArabicReshaper(configuration)
-
-
-@cache
-def _unjoined() -> dict[int, str]:
-    """Joined forms DejaVu Sans lacks (a few Urdu and Sindhi letters), each
-    mapped back to its letter: unjoined, rather than another font or a box."""
-    forms = [*range(0xFB50, 0xFE00), *range(0xFE70, 0xFF00)]
-    return {code: unicodedata.normalize("NFKC", chr(code)) for code in forms
-            if not fonts.has_glyph(fonts.REGULAR, chr(code))}
 
 
 @lru_cache(maxsize=8192)
 def _join_word(word: str) -> str:
     # Per run of Arabic letters, remembered: the reshaper reads its settings
     # for every call and walks every character, and notes repeat words.
-    return str(_reshaper().reshape(word)).translate(_unjoined())
+    return str(_reshaper().reshape(word))
 
 
 def _join_arabic(text: str) -> str:
