@@ -69,7 +69,8 @@ BODY = TextStyle()
 
 _PARAGRAPH_BREAK = re.compile("\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 # Arabic letters join only within a run of them (and of the joiners).
-_ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\u200c\u200d]+")
+_ARABIC = re.compile("[\u200c\u200d]*[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]"
+                     "[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\u200c\u200d]*")
 # Characters that can make any part of a line run right to left: Hebrew,
 # Arabic, Syriac, Thaana, N'Ko… and their presentation forms, and the
 # explicit direction controls.
