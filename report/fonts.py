@@ -4,9 +4,10 @@ reportlab draws a string in one font and has no fallback: a character the
 font lacks comes out as a box. So text is cut into runs, each in the first
 font with glyphs for it: DejaVu Sans (Latin, Greek, Cyrillic, Hebrew,
 Arabic and its presentation forms), then Droid Sans Fallback (Chinese,
-Japanese, Korean), then Symbola (emoji, monochrome, and other symbols). Bold
-text takes DejaVu Sans Bold where DejaVu has the glyph; the other two have
-no bold and are used as they are.
+Japanese), then NanumSquare (Korean's Hangul syllables, which Droid lacks),
+then Symbola (emoji, monochrome, and other symbols). Bold text takes DejaVu
+Sans Bold where DejaVu has the glyph; the others have no bold and are used
+as they are.
 
 Each font's character map is read once (when the fonts are registered), and
 the choice and advance width of each character are remembered, so measuring
@@ -27,14 +28,16 @@ import resources
 REGULAR = "Tandem-DejaVuSans"
 BOLD = "Tandem-DejaVuSans-Bold"
 CJK = "Tandem-DroidSansFallback"
+KOREAN = "Tandem-NanumSquare"
 SYMBOLS = "Tandem-Symbola"
 _FILES = {
     REGULAR: "DejaVuSans.ttf",
     BOLD: "DejaVuSans-Bold.ttf",
     CJK: "DroidSansFallbackFull.ttf",
+    KOREAN: "NanumSquareR.ttf",
     SYMBOLS: "Symbola.ttf",
 }
-_FALLBACKS = (CJK, SYMBOLS)
+_FALLBACKS = (CJK, KOREAN, SYMBOLS)
 
 # Format characters that are invisible by definition (joiners, direction
 # marks, variation selectors…) but have visible glyphs in some fonts

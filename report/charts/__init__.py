@@ -24,10 +24,10 @@ if TYPE_CHECKING:
     from matplotlib.typing import RcKeyType
 
 #: Tried in order for each character: Latin, Greek, Cyrillic, Hebrew and
-#: Arabic, then Chinese, Japanese and Korean, then emoji and symbols.
+#: Arabic, then Chinese and Japanese, then Korean, then emoji and symbols.
 FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DroidSansFallbackFull.ttf",
-              "Symbola.ttf")
-FONT_FAMILIES = ["DejaVu Sans", "Droid Sans Fallback", "Symbola"]
+              "NanumSquareR.ttf", "Symbola.ttf")
+FONT_FAMILIES = ["DejaVu Sans", "Droid Sans Fallback", "NanumSquare", "Symbola"]
 INK = "#2b2b2b"
 FAINT_INK = "#6b6b6b"
 GRID = "#e4e1da"

@@ -149,6 +149,13 @@ class MainWindow(QMainWindow):
         self.close_action = self._action(file, "&Close Plan", self.close_plan, keys.Close,
                                          "Close this plan and return to the welcome page")
         file.addSeparator()
+        self.export_action = self._action(
+            file, "&Export Report…", self.export_report, "Ctrl+Shift+E",
+            "Write the counselor report as a PDF: only what both of you have shared")
+        self.print_action = self._action(
+            file, "&Print…", self.print_report, keys.Print,
+            "Print the counselor report, with a preview")
+        file.addSeparator()
         self.quit_action = self._action(file, "&Quit", self.close, keys.Quit)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
 
@@ -390,7 +397,8 @@ class MainWindow(QMainWindow):
                 widget.set_document(document)
         self._update_notices()
         for action in (self.save_copy_action, self.show_folder_action, self.close_action,
-                       self.partners_action, *self.tab_actions):
+                       self.export_action, self.print_action, self.partners_action,
+                       *self.tab_actions):
             action.setEnabled(document is not None)
         if document is None:
             self.notices.clear()
@@ -452,6 +460,18 @@ class MainWindow(QMainWindow):
             self.open_plan(path)
         else:
             self._create(path, rows_from_dict(resources.load_json(EXAMPLE_RESOURCE)))
+
+    def export_report(self) -> None:
+        if self.document is not None:
+            from ui.window.report_export import export_report
+
+            export_report(self, self.document)
+
+    def print_report(self) -> None:
+        if self.document is not None:
+            from ui.window.report_export import print_report
+
+            print_report(self, self.document)
 
     def save_copy(self) -> None:
         if self.document is None:
