@@ -134,6 +134,22 @@ def lead_note(times: Sequence[LeadTime]) -> str:
     return "Who has led so far, and who leads over the whole plan."
 
 
+def lead_uneven_so_far(times: Sequence[LeadTime]) -> str:
+    """A sentence when, up to today, one career has led far longer than the
+    other (a year or more, and more than twice as long): something to talk
+    about, said without a verdict. Empty when the lead has been even enough."""
+    if len(times) != 2:
+        return ""
+    less, more = sorted(times, key=lambda t: t.so_far)
+    if more.so_far < 12 or less.so_far * 2 >= more.so_far:
+        return ""
+    ahead = less.in_plan - less.so_far
+    planned = (f" {less.partner.name}’s seasons to come: {_months(ahead)}." if round(ahead)
+               else f" No season of {less.partner.name}’s is planned ahead.")
+    return (f"So far {more.partner.name}’s career has led {_months(more.so_far)}, "
+            f"{less.partner.name}’s {_months(less.so_far)}.{planned}")
+
+
 def describe_clashes(clashes: Sequence[Clash]) -> str:
     if not clashes:
         return ""

@@ -9,15 +9,16 @@ reportlab's ``Paragraph``, which reads markup), so a title such as
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import io
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.pagesizes import A4, LETTER, landscape
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Spacer, Table
+from reportlab.platypus import Flowable, Image, Spacer, Table
 
 from models.calendar import DateFormat
 from models.partners import Partner
@@ -25,6 +26,9 @@ from models.plan_file import PlanFile
 from report.colors import darker, seen_through
 from report.options import ReportOptions
 from report.text import PlainText, TextStyle, text_table
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 PAPER = {"A4": A4, "Letter": LETTER}
 MARGIN = 16 * mm
@@ -153,6 +157,19 @@ def partner_style(partner: Partner, base: TextStyle = CELL) -> TextStyle:
 def tint(color: str, alpha: float = 0.14) -> str:
     """A partner's colour as a light background."""
     return seen_through(color, alpha)
+
+
+def chart(draw: Callable[[float, float], Figure], width: float, height: float,
+          context: Context) -> Image:
+    """A chart from :mod:`report.charts` (``draw(width_in, height_in)``) as
+    an image ``width`` × ``height`` points, sharp on paper (200 dpi)."""
+    from report.charts import chart_style, png
+
+    with chart_style():
+        figure = draw(width / 72, height / 72)
+        data = png(figure, 200)
+    context.resources.append(figure)
+    return Image(io.BytesIO(data), width=width, height=height)
 
 
 class Dot(Flowable):

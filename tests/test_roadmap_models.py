@@ -42,7 +42,7 @@ from models.roadmap import (
     roadmap_items,
     seasons,
 )
-from models.roadmap_insight import describe_lead, find_clashes, lead_times
+from models.roadmap_insight import describe_lead, find_clashes, lead_times, lead_uneven_so_far
 from models.roadmap_layout import SHARED, item_color, item_style, layout_roadmap, plan_span
 from tests.helpers import stored
 
@@ -827,6 +827,20 @@ def test_lead_times_so_far_and_in_the_whole_plan(plan_path: Path) -> None:
         "Bo’s career has led 0 months so far (12 in the whole plan).")
     later = lead_times(pair, all_seasons, date(2030, 1, 1))
     assert [round(t.so_far) for t in later] == [12, 12], "after every season, all of it is past"
+
+
+def test_an_uneven_lead_so_far_is_said_without_a_verdict(plan_path: Path) -> None:
+    add(plan_path,
+        new_season(lane(plan_path, "Ana"), "Ana's turn", date(2020, 1, 1), date(2023, 12, 31)),
+        new_season(lane(plan_path, "Bo"), "Bo's turn", date(2027, 1, 1), date(2028, 12, 31)))
+    pair, _items, all_seasons = read(plan_path)
+    assert lead_uneven_so_far(lead_times(pair, all_seasons, TODAY)) == (
+        "So far Ana’s career has led 48 months, Bo’s 0 months. Bo’s seasons to come: "
+        "24 months.")
+    # Once Bo has led half as long as Ana, it is even enough to say nothing.
+    assert lead_uneven_so_far(lead_times(pair, all_seasons, date(2029, 1, 1))) == ""
+    # Less than a year in all is too early to call uneven.
+    assert lead_uneven_so_far(lead_times(pair, all_seasons, date(2020, 9, 1))) == ""
 
 
 def test_lead_times_without_seasons(plan_path: Path) -> None:

@@ -14,10 +14,10 @@ from models.roadmap import RoadmapItem, Season, kinds, roadmap_items, seasons, s
 from models.roadmap_insight import (
     Clash,
     LeadTime,
-    describe_lead,
     find_clashes,
     lead_note,
     lead_times,
+    lead_uneven_so_far,
 )
 from models.roadmap_layout import lane_key, lane_order, plan_span
 from report.page import (
@@ -76,8 +76,11 @@ def points(context: Context) -> list[Point]:
     elif any(not round(t.in_plan) for t in times):
         result.append(Point(KEY, False, "Lead balance: " + lead_note(times)))
     else:
-        result.append(Point(KEY, True, "Lead balance: both careers have seasons in which they "
-                                       "lead. " + describe_lead(times)))
+        result.append(Point(KEY, True, "Lead balance: each career has seasons in which it "
+                                       "leads, by agreement."))
+    uneven = lead_uneven_so_far(times)
+    if uneven and all(round(t.in_plan) for t in times):
+        result.append(Point(KEY, False, "Lead balance: " + uneven))
     return result
 
 

@@ -15,7 +15,17 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QObject, QRectF, QStandardPaths, Qt, QThread, QUrl, Signal
+from PySide6.QtCore import (
+    QLocale,
+    QObject,
+    QRectF,
+    QStandardPaths,
+    Qt,
+    QThread,
+    QUrl,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QDesktopServices, QImage, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
@@ -42,7 +52,7 @@ from ui.messages import show_error
 from ui.style import HINT_STYLE
 
 #: The report jobs under way, kept alive until they end.
-_JOBS: set[ReportJob] = set()
+_JOBS: set[ReportTask] = set()
 
 
 class ReportOptionsForm(QWidget):
@@ -152,48 +162,71 @@ class ReportJob(QObject):
             self.snapshot.close()
 
 
+class ReportTask(QObject):
+    """One report being made: the job on its thread, and here, on the
+    interface thread, the progress dialog and what happens at the end (the
+    job's signals reach these slots queued, in this object's thread)."""
+
+    def __init__(self, parent: QWidget, job: ReportJob, done: Callable[[int], object]):
+        super().__init__(parent)
+        self.parent_widget, self.job, self.done = parent, job, done
+        self.worker = QThread(self)
+        job.moveToThread(self.worker)
+        self.progress = QProgressDialog("Making the report…", "Cancel", 0, 0, parent)
+        self.progress.setObjectName("reportProgress")
+        self.progress.setWindowTitle("Counselor Report")
+        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
+        self.progress.setMinimumDuration(400)
+        self.progress.canceled.connect(self.cancel)
+        job.progressed.connect(self.step)
+        job.finished.connect(self.written)
+        job.failed.connect(self.failed)
+        job.cancelled_here.connect(self.end)
+        self.worker.started.connect(job.run)
+
+    def start(self) -> None:
+        _JOBS.add(self)
+        self.worker.start()
+
+    @Slot()
+    def cancel(self) -> None:
+        self.job.cancelled = True
+
+    @Slot(int, int, str)
+    def step(self, at: int, total: int, what: str) -> None:
+        self.progress.setMaximum(total)
+        self.progress.setValue(at)
+        self.progress.setLabelText(what)
+
+    @Slot()
+    def end(self) -> None:
+        self.progress.canceled.disconnect(self.cancel)
+        self.progress.close()
+        self.progress.deleteLater()
+        self.worker.quit()
+        self.worker.wait()
+        _JOBS.discard(self)
+        self.deleteLater()
+
+    @Slot(int)
+    def written(self, pages: int) -> None:
+        self.end()
+        self.done(pages)
+
+    @Slot(str)
+    def failed(self, message: str) -> None:
+        self.end()
+        show_error(self.parent_widget, message)
+
+
 def make_report(parent: QWidget, document: PlanDocument, target: Path, options: ReportOptions,
-                done: Callable[[int], object]) -> ReportJob:
+                done: Callable[[int], object]) -> ReportTask:
     """Write a report in the background with a progress dialog; ``done(pages)``
     is called on the interface thread once it is written."""
     job = ReportJob(document.plan.snapshot(), target, options)  # quick, on this thread
-    thread = QThread(parent)
-    job.moveToThread(thread)
-    progress = QProgressDialog("Making the report…", "Cancel", 0, 0, parent)
-    progress.setObjectName("reportProgress")
-    progress.setWindowTitle("Counselor Report")
-    progress.setWindowModality(Qt.WindowModality.WindowModal)
-    progress.setMinimumDuration(400)
-    progress.canceled.connect(lambda: setattr(job, "cancelled", True))
-
-    def step(at: int, total: int, what: str) -> None:
-        progress.setMaximum(total)
-        progress.setValue(at)
-        progress.setLabelText(what)
-
-    def end() -> None:
-        progress.close()
-        progress.deleteLater()
-        thread.quit()
-        _JOBS.discard(job)
-
-    def written(pages: int) -> None:
-        end()
-        done(pages)
-
-    def failed(message: str) -> None:
-        end()
-        show_error(parent, message)
-
-    job.progressed.connect(step)
-    job.finished.connect(written)
-    job.failed.connect(failed)
-    job.cancelled_here.connect(end)
-    thread.started.connect(job.run)
-    thread.finished.connect(thread.deleteLater)
-    _JOBS.add(job)
-    thread.start()
-    return job
+    task = ReportTask(parent, job, done)
+    task.start()
+    return task
 
 
 # -- export --------------------------------------------------------------------------
