@@ -494,20 +494,27 @@ class BackupStore:
 
     # -- reading backups ------------------------------------------------------------------
 
-    def listing(self, identity: str) -> Listing:
+    def listing(self, identity: str,
+                each: Callable[[Listed | Unreadable], object] | None = None) -> Listing:
         """Every backup of the plan with a summary read from it, newest first;
         those that can't be read are set apart with the reason. Each is read
         as a snapshot, so no backup is ever changed. Slow-ish (each is
-        checked whole): call it off the interface thread."""
+        checked whole, some 10-100 ms): call it off the interface thread;
+        ``each`` hears of every backup as soon as it is read."""
         listed: list[Listed] = []
         unreadable: list[Unreadable] = []
         manifest = self._manifest(self.folder(identity))
         for backup in self.backups(identity):
+            item: Listed | Unreadable
             try:
-                listed.append(self._read(backup, identity, manifest))
+                item = self._read(backup, identity, manifest)
+                listed.append(item)
             except TandemError as error:
                 reason = error.reason if isinstance(error, PlanFileError) else error.message
-                unreadable.append(Unreadable(backup, reason))
+                item = Unreadable(backup, reason)
+                unreadable.append(item)
+            if each is not None:
+                each(item)
         return Listing(self.folder(identity), listed, unreadable,
                        self.space_used(identity), self.space_used())
 

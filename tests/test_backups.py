@@ -463,13 +463,14 @@ def test_a_damaged_latest_backup_gives_way_to_an_older_good_one(
     assert rescue.backup.backup == older
 
 
-def test_no_backup_is_offered_for_a_plan_never_backed_up(
-        plan_path: Path, store: BackupStore, tmp_path: Path) -> None:
-    other = tmp_path / "other.tandem"
-    with PlanFile.create(other, new_plan_rows("Cy", "Di")) as plan:
-        store.back_up(plan, Reason.OPENED)
-    _damage(plan_path, "cut")  # it says which plan it is: not the one backed up
-    assert store.rescue(plan_path) is None
+def test_a_damaged_plan_is_never_offered_another_plans_backup(
+        store: BackupStore, tmp_path: Path) -> None:
+    path = tmp_path / "Our plan.tandem"
+    with PlanFile.create(path, new_plan_rows("Cy", "Di")) as earlier:
+        store.back_up(earlier, Reason.OPENED)
+    PlanFile.create(path, new_plan_rows("Ana", "Bo")).close()  # a new plan in its place
+    _damage(path, "cut")  # it still says which plan it is: one never backed up
+    assert store.rescue(path) is None
     letter = tmp_path / "letter.tandem"
     letter.write_text("not a plan <at all> & never was")
     assert store.rescue(letter) is None

@@ -195,6 +195,20 @@ def test_backups_that_cant_be_written_say_so_while_the_plan_opens_and_can_be_tri
     assert not notice.isVisible()
 
 
+def test_a_backup_that_fails_as_the_plan_closes_is_said_in_the_status_bar(
+        qtbot: QtBot, window: MainWindow, plan_path: Path) -> None:
+    blocker = backup_base()
+    blocker.parent.mkdir(parents=True, exist_ok=True)
+    blocker.write_text("a file where the backup folder should be")
+    with qtbot.waitSignal(window.backups.problem_changed, timeout=5000):
+        window.open_plan(plan_path)
+    rename_first(window, "Ana, changed")
+    with qtbot.waitSignal(window.backups.problem_changed, timeout=5000):
+        window.close_plan()
+    assert window.statusBar().currentMessage().startswith("Backups are off")
+    assert names(plan_path)[0] == "Ana, changed"
+
+
 # -- File ▸ Restore from Backup… ---------------------------------------------------------------
 
 

@@ -9,11 +9,13 @@ wrong is said in a notice under the header: the plan itself always opens.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QStandardPaths, Qt, QThreadPool, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from models.backups import BackupJob, BackupStore, Clock, Listing, Reason, local_now
@@ -27,6 +29,17 @@ def backup_base() -> Path:
     up afresh each time (it follows the home folder, as the settings do)."""
     location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
     return Path(location) / "Backups"
+
+
+@contextmanager
+def busy() -> Iterator[None]:
+    """A wait cursor while a restore reads and writes whole plans (a fraction
+    of a second, on the interface thread: the person asked and waits for it)."""
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QGuiApplication.restoreOverrideCursor()
 
 
 class _Relay(QObject):
@@ -57,8 +70,13 @@ class AutoBackups(QObject):
     written = Signal(object)
     #: What is wrong with backups now, for the notice ("" once they work).
     problem_changed = Signal(str)
-    #: A listing asked for with :meth:`list_backups`: the plan's identity,
-    #: the :class:`~models.backups.Listing` (None if it failed), the message.
+    #: One backup read for :meth:`list_backups`, as soon as it is: the
+    #: plan's identity, a :class:`~models.backups.Listed` or an
+    #: :class:`~models.backups.Unreadable`. Sent from the worker: connect
+    #: with a queued connection.
+    backup_read = Signal(str, object)
+    #: A listing asked for with :meth:`list_backups` is done: the plan's
+    #: identity, the :class:`~models.backups.Listing` (None if it failed), the message.
     listed = Signal(str, object, str)
 
     def __init__(self, parent: QObject | None = None):
@@ -98,6 +116,7 @@ class AutoBackups(QObject):
             return  # forgotten: see forget()
         document.changed.disconnect(self._note_change)
         self._document = None
+        self.problem = ""  # the notice goes with the plan: a failure now is said afresh
         job = self.store().on_close(document.plan, self._changed)
         if job is not None:
             self._back_up(job)
@@ -139,7 +158,10 @@ class AutoBackups(QObject):
         def done(listing: Listing) -> None:
             self.listed.emit(identity, listing, "")
 
-        self._run(lambda: store.listing(identity), done,
+        def each(item: object) -> None:  # on the worker
+            self.backup_read.emit(identity, item)
+
+        self._run(lambda: store.listing(identity, each), done,
                   lambda message: self.listed.emit(identity, None, message))
 
     # -- the worker ------------------------------------------------------------------

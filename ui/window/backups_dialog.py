@@ -39,6 +39,7 @@ from models.backups import (
     Listing,
     Rescue,
     Summary,
+    Unreadable,
     plan_identity,
 )
 from models.errors import PlanFileError
@@ -69,6 +70,11 @@ def made_phrase(moment: datetime, now: datetime) -> str:
     """"today at 14:30", "on 01/06/2026 at 14:30" (for a sentence)."""
     near, day, time = _day_and_time(moment, now)
     return f"{near} at {time}" if near else f"on {day} at {time}"
+
+
+def size_text(size: int) -> str:
+    """"612.4 KB", "3.1 MB": one decimal is all a person needs here."""
+    return QLocale().formattedDataSize(size, 1, QLocale.DataSizeFormat.DataSizeTraditionalFormat)
 
 
 def _count(number: int, one: str, many: str) -> str:
@@ -185,10 +191,29 @@ class RestoreDialog(QDialog):
             self.problem.show()
             self.status.setText("There are no backups of this plan.")
             return
+        backups.backup_read.connect(self._add_backup, Qt.ConnectionType.QueuedConnection)
         backups.listed.connect(self._show_listing)
+        self._unreadable: list[Unreadable] = []
         backups.list_backups(self.identity)
 
     # -- showing the backups ---------------------------------------------------------
+
+    def _add_backup(self, identity: str, item: Listed | Unreadable) -> None:
+        """Each backup as soon as it is read: the latest, wanted most, first."""
+        if identity != self.identity:
+            return
+        if isinstance(item, Unreadable):
+            self._unreadable.append(item)
+            lines = [f"“{u.backup.path.name}”: {u.reason}" for u in self._unreadable]
+            self.unreadable.setText(
+                f"Not listed: {_count(len(lines), 'backup', 'backups')} that can’t be read, so "
+                f"{'it' if len(lines) == 1 else 'they'} can’t be restored.\n" + "\n".join(lines))
+            self.unreadable.show()
+            return
+        row = self._row(item)
+        self.table.addTopLevelItem(row)
+        if self.table.topLevelItemCount() == 1:
+            self.table.setCurrentItem(row)
 
     def _show_listing(self, identity: str, listing: Listing | None, message: str) -> None:
         if identity != self.identity:
@@ -197,29 +222,16 @@ class RestoreDialog(QDialog):
         if listing is None:
             self.status.setText(message)
             return
-        for listed in listing.backups:
-            self.table.addTopLevelItem(self._row(listed))
         if listing.backups:
-            first = self.table.topLevelItem(0)
-            if first is not None:
-                self.table.setCurrentItem(first)
             count = _count(len(listing.backups), "backup", "backups")
             self.status.setText(f"{count} of this plan, the latest first.")
         else:
             self.status.setText("No backups of this plan yet. Tandem makes the first when a "
                                 "plan is opened, and one when it is closed after changes.")
-        if listing.unreadable:
-            lines = [f"“{u.backup.path.name}”: {u.reason}" for u in listing.unreadable]
-            self.unreadable.setText(
-                f"Not listed: {_count(len(lines), 'backup', 'backups')} that can’t be read, so "
-                f"{'it' if len(lines) == 1 else 'they'} can’t be restored.\n" + "\n".join(lines))
-            self.unreadable.show()
-        locale = QLocale()
         self.folder = listing.folder
         self.space.setText(
-            f"The backups of this plan use {locale.formattedDataSize(listing.space_used)}; "
-            f"the backups of all plans, {locale.formattedDataSize(listing.all_space_used)}. "
-            f"They are in {listing.folder}")
+            f"The backups of this plan use {size_text(listing.space_used)}; the backups of all "
+            f"plans, {size_text(listing.all_space_used)}.\nFolder: {listing.folder}")
         self.show_folder.setEnabled(listing.folder.is_dir())
         self._update_buttons()
 
@@ -232,8 +244,8 @@ class RestoreDialog(QDialog):
                        if summary.last_change is not None else "Not known")
         item = QTreeWidgetItem([when_text(backup.made_at, self.now), backup.reason.description,
                                 plan_then, last_change])
-        item.setData(0, BACKUP_ROLE, backup)
-        tip = [backup.path.name, QLocale().formattedDataSize(listed.size)]
+        item.setData(0, BACKUP_ROLE, listed)
+        tip = [backup.path.name, size_text(listed.size)]
         if summary.source is not None:
             tip.append(f"Made from {summary.source}")
         for column in range(4):
@@ -241,11 +253,15 @@ class RestoreDialog(QDialog):
         return item
 
     def chosen(self) -> Backup | None:
+        listed = self._chosen()
+        return listed.backup if listed is not None else None
+
+    def _chosen(self) -> Listed | None:
         item = self.table.currentItem()
         if item is None or not item.isSelected():
             return None
-        backup = item.data(0, BACKUP_ROLE)
-        return backup if isinstance(backup, Backup) else None
+        listed = item.data(0, BACKUP_ROLE)
+        return listed if isinstance(listed, Listed) else None
 
     def _update_buttons(self) -> None:
         chosen = self.chosen() is not None
@@ -265,15 +281,16 @@ class RestoreDialog(QDialog):
             self.open_copy.emit(backup)
 
     def _replace(self) -> None:
-        backup = self.chosen()
-        if backup is not None and self._confirm_replace(backup):
+        listed = self._chosen()
+        if listed is not None and self._confirm_replace(listed):
             self.accept()
-            self.replace.emit(backup)
+            self.replace.emit(listed.backup)
 
-    def _confirm_replace(self, backup: Backup) -> bool:
-        made = made_phrase(backup.made_at, self.now)
+    def _confirm_replace(self, listed: Listed) -> bool:
+        made = made_phrase(listed.backup.made_at, self.now)
         box = QMessageBox(QMessageBox.Icon.Warning, "Replace the Plan with a Backup?",
-                          f"Replace “{self.plan_path.name}” with the backup made {made}?",
+                          f"Replace “{self.plan_path.name}” with the backup made {made} "
+                          f"({summary_text(listed.summary)})?",
                           QMessageBox.StandardButton.NoButton, self)
         box.setObjectName("confirmReplace")
         box.setTextFormat(Qt.TextFormat.PlainText)

@@ -35,7 +35,7 @@ from ui.messages import show_error
 from ui.style import plain_label, plain_tip
 from ui.window import file_dialogs, settings
 from ui.window.about import show_about, show_privacy
-from ui.window.backups import AutoBackups, BackupNotice
+from ui.window.backups import AutoBackups, BackupNotice, busy
 from ui.window.header import CoupleHeader, keyboard_choices
 from ui.window.notices import NoticeBar
 from ui.window.tabs import PlanTab, create_tabs
@@ -515,10 +515,12 @@ class MainWindow(QMainWindow):
             beside = self.document.plan.path
         store = self.backups.store()
         try:
-            path = store.open_as_copy(backup, beside)
+            with busy():
+                path = store.open_as_copy(backup, beside)
         except TandemError as error:
             try:  # its folder can't be written (a read-only stick?): the data folder can
-                path = store.open_as_copy(backup, settings.data_folder() / beside.name)
+                with busy():
+                    path = store.open_as_copy(backup, settings.data_folder() / beside.name)
             except (TandemError, OSError):
                 show_error(self, error.message)
                 return
@@ -534,7 +536,8 @@ class MainWindow(QMainWindow):
         self.backups.forget(self.document)  # the backup made before the restore covers it
         self._close_document()
         try:
-            self.backups.store().replace_plan(path, backup)
+            with busy():
+                self.backups.store().replace_plan(path, backup)
         except TandemError as error:
             self.open_plan(path)  # as it was
             show_error(self, error.message)
