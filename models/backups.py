@@ -33,6 +33,7 @@ No Qt here.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import json
 import os
@@ -375,7 +376,6 @@ class BackupStore:
             backup = self._new_backup(identity, job.reason)
             try:
                 _write_copy(conn, backup.path)
-                os.chmod(backup.path, stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
             except (OSError, sqlite3.Error) as error:
                 raise BackupError(
                     f"The backup of “{job.source.name}” could not be written "
@@ -383,6 +383,8 @@ class BackupStore:
                     "fine and saves every change.") from error
         finally:
             conn.close()
+        with contextlib.suppress(OSError):  # opened by mistake, it is refused, not changed
+            os.chmod(backup.path, stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
         self._record(folder, backup, job)
         self.rotate(identity)
         return backup
@@ -553,7 +555,13 @@ class BackupStore:
             if plan_identity(source) != identity:
                 raise BackupError(f"“{backup.path.name}” is a backup of another plan; "
                                   f"“{path.name}” was left as it is.")
-            made = self.write(self.prepare(current, Reason.BEFORE_RESTORE))
+            try:
+                made = self.write(self.prepare(current, Reason.BEFORE_RESTORE))
+            except BackupError as error:
+                raise BackupError(
+                    f"“{path.name}” was not replaced: the backup of it as it is, made first so "
+                    f"that the restore can be undone, could not be written.\n\n"
+                    f"{error.message}") from error
             assert made is not None  # only an open may find no backup due
             source.copy_to(path)
         return made

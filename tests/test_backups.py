@@ -377,6 +377,23 @@ def test_a_damaged_backup_or_another_plans_replaces_nothing(
     assert len(store.backups(identity)) == 1, "no backup made before a refused restore"
 
 
+def test_no_restore_replaces_a_plan_without_first_backing_it_up(
+        plan_path: Path, store: BackupStore, clock: Clock, tmp_path: Path) -> None:
+    with PlanFile.open(plan_path) as plan:
+        backup = store.back_up(plan, Reason.OPENED)
+        rename_first(plan, "Ana, today")
+    assert backup is not None
+    blocked = BackupStore(tmp_path / "blocked", clock)
+    blocked.base.write_text("a file where the backup folder should be")
+    before = digest(plan_path)
+    with pytest.raises(BackupError) as caught:
+        blocked.replace_plan(plan_path, backup)
+    assert caught.value.message.startswith("“Ana & Bo.tandem” was not replaced: the backup of "
+                                           "it as it is, made first")
+    assert "Backups are off" in caught.value.message
+    assert digest(plan_path) == before
+
+
 # -- a damaged plan finds its backup --------------------------------------------------
 
 

@@ -343,3 +343,22 @@ def test_declining_the_offer_opens_nothing(qtbot: QtBot, window: MainWindow,
     assert window.document is None
     assert [p.name for p in plan_path.parent.iterdir()] == [plan_path.name]
 
+
+
+def test_a_restore_that_fails_leaves_the_plan_open_as_it_was_and_says_why(
+        qtbot: QtBot, window: MainWindow, plan_path: Path, clock: Clock) -> None:
+    (older,) = backups_made_before(plan_path, clock, [1])
+    open_and_back_up(qtbot, window, plan_path)
+    rename_first(window, "Ana, kept")
+    dialog = restore_dialog(qtbot, window)
+    click_row(qtbot, dialog, 1)
+    older.path.unlink()  # gone between the list and the choice (another Tandem rotated it)
+    answer_dialog(qtbot, lambda box: next(
+        b for b in box.buttons() if b.text() == "Replace the Plan").click())
+    qtbot.mouseClick(dialog.replace_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "errorMessage") is not None)
+    error = window.findChild(QMessageBox, "errorMessage")
+    assert "does not exist" in error.text()
+    error.close()
+    assert window.document is not None and window.document.plan.path == plan_path
+    assert names(plan_path)[0] == "Ana, kept"
