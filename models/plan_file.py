@@ -685,6 +685,13 @@ class PlanFile:
         self.session.rollback()  # no transaction under way: the copy is whole
         return snapshot_of(self._conn.serialize(), self.path)
 
+    def image(self) -> bytes:
+        """The plan as it is now, as the bytes of a plan file: a copy in
+        memory, made in a fraction of a millisecond, with none of the checks
+        of :meth:`snapshot` (for a backup written on another thread)."""
+        self.session.rollback()  # no transaction under way: the image is whole
+        return self._conn.serialize()
+
     # -- copying ------------------------------------------------------------------
 
     def copy_to(self, target: Path | str) -> None:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 import resources
+from models.backups import Backup, is_damage
 from models.base import Entity
 from models.changes import ChangeReport
 from models.errors import TandemError
@@ -42,6 +43,7 @@ from ui.messages import show_error
 from ui.style import plain_label, plain_tip
 from ui.window import file_dialogs, settings
 from ui.window.about import show_about, show_privacy
+from ui.window.backups import AutoBackups, BackupNotice, busy
 from ui.window.header import CoupleHeader, keyboard_choices
 from ui.window.notices import NoticeBar
 from ui.window.tabs import PlanTab, create_tabs
@@ -100,6 +102,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.pages)
 
         self._create_menus()
+        self._create_backups()
         geometry, state = settings.window_state()
         if geometry is not None:
             self.restoreGeometry(geometry)
@@ -143,6 +146,9 @@ class MainWindow(QMainWindow):
         self.save_copy_action = self._action(
             file, "Save a &Copy As…", self.save_copy, keys.SaveAs,
             "Write a copy of this plan elsewhere, e.g. to share or back up")
+        self.restore_action = self._action(
+            file, "Restore from &Backup…", self.restore_from_backup,
+            tip="Go back to an automatic backup of this plan, as a copy or in its place")
         self.show_folder_action = self._action(
             file, SHOW_IN_FOLDER, self.show_in_folder,
             tip="Open the folder this plan’s file is in, in the system’s file manager")
@@ -346,7 +352,8 @@ class MainWindow(QMainWindow):
                     settings.set_last_plan(None)
                 if self._welcome is not None:
                     self._welcome.set_recent(settings.recent_entries())
-            show_error(self, error.message)
+            if not self._offer_backup_of_damaged(error):
+                show_error(self, error.message)
             return False
         self._set_plan(plan)
         if plan.migrated_from is not None:
@@ -367,6 +374,7 @@ class MainWindow(QMainWindow):
         self.document = document
         settings.remember_plan(plan.path)
         self._show_document(document)
+        self._back_up_on_open(document)
 
     def _on_changed(self, report: ChangeReport) -> None:
         self._update_notices()
@@ -378,6 +386,7 @@ class MainWindow(QMainWindow):
         if self.document is None:
             return
         document, self.document = self.document, None
+        self._back_up_on_close(document)
         self._show_document(None)
         for stack in document.stacks.values():
             self.undo_group.removeStack(stack)
@@ -510,4 +519,99 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         settings.save_window_state(self.saveGeometry(), self.saveState())
         self._close_document()  # the last plan stays remembered, to reopen next time
+        self.backups.wait()  # the backup of the plan just closed is written whole
         super().closeEvent(event)
+
+    # -- backups (ui/window/backups.py, ui/window/backups_dialog.py) -----------------
+
+    def _create_backups(self) -> None:
+        """Automatic backups, and the notice that says when they are off."""
+        self.backups = AutoBackups(self)
+        self.backup_notice = BackupNotice()
+        self.backup_notice.retry.clicked.connect(self.backups.retry)
+        self.backups.problem_changed.connect(self._backup_problem)
+        layout = self.plan_page.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(layout.indexOf(self.notices) + 1, self.backup_notice)
+        self.restore_action.setEnabled(False)
+
+    def _back_up_on_open(self, document: PlanDocument) -> None:
+        self.backups.plan_opened(document)
+        self.restore_action.setEnabled(True)
+
+    def _back_up_on_close(self, document: PlanDocument) -> None:
+        self.backups.plan_closing(document)
+        self.restore_action.setEnabled(False)
+        self.backup_notice.show_problem("")
+
+    def _backup_problem(self, text: str) -> None:
+        if self.document is not None:
+            self.backup_notice.show_problem(text)
+        elif text:  # a plan just closed: the notice went with it
+            self.statusBar().showMessage(text.replace("\n\n", " "), 15000)
+
+    def restore_from_backup(self) -> None:
+        if self.document is None:
+            return
+        from ui.window.backups_dialog import RestoreDialog
+
+        dialog = RestoreDialog(self.backups, self.document.plan, self)
+        dialog.open_copy.connect(self._open_backup_as_copy)
+        dialog.replace.connect(self._replace_with_backup)
+        dialog.open()
+
+    def _open_backup_as_copy(self, backup: Backup, beside: Path | None = None) -> None:
+        """Write ``backup`` as a new plan beside ``beside`` (the open plan), and open it."""
+        if beside is None:
+            if self.document is None:
+                return
+            beside = self.document.plan.path
+        store = self.backups.store()
+        try:
+            with busy():
+                path = store.open_as_copy(backup, beside)
+        except TandemError as error:
+            try:  # its folder can't be written (a read-only stick?): the data folder can
+                with busy():
+                    path = store.open_as_copy(backup, settings.data_folder() / beside.name)
+            except (TandemError, OSError):
+                show_error(self, error.message)
+                return
+        if self.open_plan(path):
+            self.statusBar().showMessage(f"The backup was opened as a copy: {path}", 15000)
+
+    def _replace_with_backup(self, backup: Backup) -> None:
+        """Put ``backup`` in place of the open plan; the store backs the plan up first."""
+        if self.document is None:
+            return
+        path = self.document.plan.path
+        self.backups.wait()  # backups under way are written first
+        self.backups.forget(self.document)  # the backup made before the restore covers it
+        self._close_document()
+        try:
+            with busy():
+                self.backups.store().replace_plan(path, backup)
+        except TandemError as error:
+            self.open_plan(path)  # as it was
+            show_error(self, error.message)
+            return
+        if self.open_plan(path):
+            self.statusBar().showMessage(
+                "The plan now holds the backup. The plan as it was is kept as a backup "
+                "(Before a backup replaced it): File ▸ Restore from Backup goes back.", 15000)
+
+    def _offer_backup_of_damaged(self, error: TandemError) -> bool:
+        """When a plan is damaged, offer its latest good backup instead of a dead end."""
+        if not is_damage(error):
+            return False
+        store = self.backups.store()
+        try:
+            rescue = store.rescue(error.path)
+        except TandemError:
+            return False
+        if rescue is None:
+            return False
+        from ui.window.backups_dialog import offer_backup
+
+        offer_backup(self, error, rescue, store.now(), self._open_backup_as_copy)
+        return True
