@@ -47,11 +47,12 @@ class ExerciseIntroTab(QWidget):
 
 def create_tabs() -> list[tuple[str, QWidget]]:
     """(title with mnemonic, widget) for every tab, in order."""
+    from ui.opportunities.tab import OpportunitiesTab
     from ui.roadmap.tab import RoadmapTab
 
     return [
         ("&Roadmap", RoadmapTab()),
-        ("&Opportunities", ExerciseIntroTab("opportunities")),
+        ("&Opportunities", OpportunitiesTab()),
         ("&Day in the Life", ExerciseIntroTab("day_in_the_life")),
         ("&Checklist", ExerciseIntroTab("checklist")),
     ]
