@@ -61,6 +61,8 @@ def parse_rating(value: object, field: str, what: str) -> int | None:
         if decimal is None:
             raise ValidationError(field, f"{what} is a whole number from 1 to 10: "
                                   f"{_quoted(text)} is not a number.")
+        if decimal in (float("inf"), float("-inf")) and text.lstrip("+-").isdigit():
+            decimal = float(HIGHEST + 1)  # more digits than a float holds: far out of range
         if not decimal.is_integer():  # a fraction, or not finite
             raise ValidationError(field, f"{what} is a whole number from 1 to 10, "
                                   f"not {_quoted(text)}.")
