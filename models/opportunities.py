@@ -34,8 +34,8 @@ from models.opportunity_scoring import (
     parse_rating,
 )
 from models.partners import Partner, partners
-from models.privacy import Private, Viewer, visible
-from models.reveal import RevealState, mark_done, mark_not_done, reveal_states
+from models.privacy import TOGETHER, Private, Viewer, visible
+from models.reveal import Reveal, RevealState, mark_done, mark_not_done, reveal_states
 from models.roadmap import RoadmapItem, new_item
 from models.validation import check_choice, check_date, clean_text
 
@@ -410,15 +410,16 @@ class Matrix:
 
 
 def _visible_values(plan: PlanFile, viewer: Viewer, entity: type[Private],
-                    *columns: Any) -> list[tuple[Any, ...]]:
+                    *columns: Any) -> list[Any]:
     """Plain values of the rows of a private table that ``viewer`` may see,
     filtered as :meth:`PlanFile.read` filters rows (:func:`visible`): a grid
     of a hundred opportunities by twenty criteria holds thousands of scores,
     and making each a mapped object would cost the time the tab has to show."""
     session = plan.session
     try:
-        return [tuple(row) for row in session.execute(
-            select(*columns).where(visible(entity, viewer)))]
+        # On the connection, not the session: plain rows, no ORM loading per row.
+        return list(session.connection().execute(select(*columns).where(visible(entity,
+                                                                                viewer))))
     finally:
         session.rollback()  # no read transaction is left open
 
@@ -441,7 +442,14 @@ def read_matrix(plan: PlanFile, viewer: Viewer) -> Matrix:
             S.score):
         board.scores.setdefault((opportunity_uuid, author), {})[criterion] = score
         score_rows[uuid] = (opportunity_uuid, author, criterion)
-    states = reveal_states(plan, [*board.opportunities, WEIGHTS_SUBJECT])
+    done: dict[str, set[str]] = {uuid: set() for uuid in [*board.opportunities,
+                                                           WEIGHTS_SUBJECT]}
+    # Done marks are shared when made: both together see every one.
+    for subject, author in _visible_values(plan, TOGETHER, Reveal, Reveal.subject_uuid,
+                                           Reveal.author_uuid):
+        if subject in done and author:
+            done[subject].add(author)
+    states = {subject: RevealState(frozenset(who)) for subject, who in done.items()}
     weights_reveal = states.pop(WEIGHTS_SUBJECT)
     notes = {(d.criterion_uuid, d.opportunity_uuid): d for d in discussion_points(plan)}
     return Matrix(pair, found_criteria, found_opportunities, board, score_rows, weight_rows,

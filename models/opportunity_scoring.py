@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from models.errors import ValidationError
 
@@ -183,10 +184,10 @@ def differ(first: int | None, second: int | None) -> bool:
 
 # -- what one viewer may see, kept up to date ------------------------------------------
 
-@dataclass(frozen=True)
-class Point:
+class Point(NamedTuple):
     """A discussion point: where the partners' scores (for an opportunity)
-    or weights (``opportunity_uuid`` None) differ by :data:`DIVERGENCE` or more."""
+    or weights (``opportunity_uuid`` None) differ by :data:`DIVERGENCE` or more.
+    (A tuple: a grid may hold thousands, made again as scores change.)"""
 
     criterion_uuid: str
     opportunity_uuid: str | None
@@ -237,6 +238,7 @@ class Scoreboard:
         self._totals: dict[tuple[str, str], Total] = {}
         self._combined: dict[str, Combined] = {}
         self._ranks: dict[str, int] | None = None
+        self._shares: dict[str, float] | None = None
 
     # -- changing what is known --
 
@@ -270,6 +272,7 @@ class Scoreboard:
         self._ranks = None
 
     def _forget(self, partner: str | None = None) -> None:
+        self._shares = None
         if partner is None:
             self._totals.clear()
         else:
@@ -309,8 +312,10 @@ class Scoreboard:
         return self._ranks
 
     def shares(self) -> dict[str, float]:
-        first, second = (self.weights.get(p, {}) for p in self.partners)
-        return shares(self.criteria, first, second)
+        if self._shares is None:
+            first, second = (self.weights.get(p, {}) for p in self.partners)
+            self._shares = shares(self.criteria, first, second)
+        return self._shares
 
     def score_differs(self, opportunity: str, criterion: str) -> bool:
         first, second = (self.score(opportunity, p, criterion) for p in self.partners)
@@ -320,16 +325,17 @@ class Scoreboard:
         first, second = (self.weight(p, criterion) for p in self.partners)
         return differ(first, second)
 
-    def points(self) -> list[Point]:
+    def points(self, opportunities: Iterable[str] | None = None) -> list[Point]:
         """Every discussion point: weights first (criteria in order), then
-        each opportunity's cells (opportunities, then criteria, in order)."""
+        each opportunity's cells (opportunities, then criteria, in order).
+        With ``opportunities``, only those opportunities' cells."""
         found: list[Point] = []
         one, two = self.partners
-        for criterion in self.criteria:
+        for criterion in self.criteria if opportunities is None else ():
             a, b = self.weight(one, criterion), self.weight(two, criterion)
             if a is not None and b is not None and differ(a, b):
                 found.append(Point(criterion, None, (a, b)))
-        for opportunity in self.opportunities:
+        for opportunity in self.opportunities if opportunities is None else opportunities:
             first = self.scores.get((opportunity, one), {})
             second = self.scores.get((opportunity, two), {})
             for criterion in self.criteria:
@@ -362,19 +368,35 @@ class Scoreboard:
         now = _top(ranked)
         leaders = now[0]
         one, two = self.partners
-        totals = {o: (self.total(o, one), self.total(o, two)) for o in ranked}
+        # Whole numbers for each opportunity: (Σ w×s, Σ w) of each partner.
+        sums = {o: (self.total(o, one), self.total(o, two)) for o in ranked}
+        base_sums = {o: (a.weighted, a.weights, b.weighted, b.weights)
+                     for o, (a, b) in sums.items()}
         hinges: list[Hinge] = []
         for side, partner in enumerate(self.partners):
             weights = self.weights.get(partner, {})
+            scored = {o: self.scores.get((o, partner), {}) for o in ranked}
             for criterion in self.criteria:
                 weight = weights.get(criterion)
                 if weight is None:
+                    continue
+                affected = {o: row[criterion] for o, row in scored.items() if criterion in row}
+                if not affected:
                     continue
                 for step in (SENSITIVITY_STEP, -SENSITIVITY_STEP):
                     delta = min(HIGHEST, max(LOWEST, weight + step)) - weight
                     if not delta:
                         continue
-                    moved = _moved_totals(totals, self.scores, side, partner, criterion, delta)
+                    moved = dict(ranked)
+                    for opportunity, score in affected.items():
+                        n1, d1, n2, d2 = base_sums[opportunity]
+                        if side == 0:
+                            n1, d1 = n1 + delta * score, d1 + delta
+                        else:
+                            n2, d2 = n2 + delta * score, d2 + delta
+                        # 5 × (n1/d1 + n2/d2), rounded half up, in whole numbers.
+                        moved[opportunity] = (20 * (n1 * d2 + n2 * d1) + 2 * d1 * d2) \
+                            // (4 * d1 * d2)
                     top = _top(moved)
                     if top != now:
                         hinges.append(Hinge(partner, criterion, delta, top[0],
@@ -382,35 +404,16 @@ class Scoreboard:
         return Sensitivity(leaders, tuple(hinges))
 
 
-def _moved_totals(totals: Mapping[str, tuple[Total, Total]],
-                  scores: Mapping[tuple[str, str], Mapping[str, int]], side: int,
-                  partner: str, criterion: str, delta: int) -> dict[str, int]:
-    """The combined totals, rounded, with one partner's weight of one
-    criterion moved by ``delta``: only opportunities that partner scored on
-    it change."""
-    found: dict[str, int] = {}
-    for opportunity, pair in totals.items():
-        mine, other = pair[side], pair[1 - side]
-        score = scores.get((opportunity, partner), {}).get(criterion)
-        if score is not None:
-            mine = Total(mine.weighted + delta * score, mine.weights + delta)
-        found[opportunity] = (_combined_rounded(mine, other) if side == 0
-                              else _combined_rounded(other, mine))
-    return found
-
-
 def _top(values: Mapping[str, int]) -> tuple[frozenset[str], ...]:
     """The first places as groups of equal totals, until :data:`TOP`
     opportunities (or all of them) are placed."""
-    groups: dict[int, set[str]] = {}
-    for key, value in values.items():
-        groups.setdefault(value, set()).add(key)
     found: list[frozenset[str]] = []
-    placed = 0
-    for value in sorted(groups, reverse=True):
-        found.append(frozenset(groups[value]))
-        placed += len(groups[value])
-        if placed >= min(TOP, len(values)):
+    placed, need = 0, min(TOP, len(values))
+    for value in sorted(set(values.values()), reverse=True):
+        group = frozenset(key for key, shown in values.items() if shown == value)
+        found.append(group)
+        placed += len(group)
+        if placed >= need:
             break
     return tuple(found)
 

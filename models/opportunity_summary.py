@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from models.opportunities import (
     DiscussionPoint,
@@ -21,7 +21,6 @@ from models.opportunities import (
     status_labels,
 )
 from models.opportunity_scoring import Combined, Total, describe_sensitivity
-from models.partners import Partner
 from models.privacy import Viewer
 from models.reveal import RevealState
 
@@ -31,7 +30,17 @@ if TYPE_CHECKING:
 
 # -- who is done ---------------------------------------------------------------------------
 
-def progress_words(pair: Sequence[Partner], state: RevealState, doing: str = "scoring") -> str:
+class Named(Protocol):
+    """A partner, or a plain copy of one a view keeps."""
+
+    @property
+    def uuid(self) -> str: ...
+
+    @property
+    def name(self) -> str: ...
+
+
+def progress_words(pair: Sequence[Named], state: RevealState, doing: str = "scoring") -> str:
     """Who is done, in words, naming nothing of what they wrote:
     "Rachel is done; Marcus is still scoring"."""
     done = [p.name for p in pair if state.is_done(p.uuid)]
@@ -106,12 +115,11 @@ def deadline_notice(rows: Iterable[Opportunity], today: date) -> str:
 
 # -- discussion points, the report's summary and the chart's data -------------------------------
 
-@dataclass(frozen=True)
-class DiscussionItem:
+class DiscussionItem(NamedTuple):
     """A point to talk about, as one viewer sees it: where both partners'
     visible scores (or weights, ``opportunity_uuid`` None) differ by 3 or
     more, or where the couple noted an agreement before (``current`` False
-    once they no longer differ that much)."""
+    once they no longer differ that much). A tuple: there may be thousands."""
 
     criterion_uuid: str
     opportunity_uuid: str | None
@@ -129,15 +137,26 @@ class DiscussionItem:
         return self.note is not None and self.note.discussed_on is not None
 
 
-def discussion_items(matrix: Matrix) -> list[DiscussionItem]:
-    """The discussion list: weights first, then opportunities, in the grid's order."""
+def discussion_items(matrix: Matrix,
+                     opportunity_uuids: Iterable[str] | None = None) -> list[DiscussionItem]:
+    """The discussion list: weights first, then opportunities, in the grid's
+    order; with ``opportunity_uuids``, only those opportunities' points (for
+    updating a list after one score)."""
     board = matrix.board
-    current = {(p.criterion_uuid, p.opportunity_uuid): p.values for p in board.points()}
+    only = None if opportunity_uuids is None else set(opportunity_uuids)
+    current = {(p.criterion_uuid, p.opportunity_uuid): p.values
+               for p in board.points(None if only is None else
+                                     [o for o in board.opportunities if o in only])}
     known_criteria = set(board.criteria)
     order = {uuid: i for i, uuid in enumerate(board.opportunities)}
     columns = {uuid: i for i, uuid in enumerate(board.criteria)}
     keys = set(current) | {k for k in matrix.discussions
-                           if k[0] in known_criteria and (k[1] is None or k[1] in order)}
+                           if k[0] in known_criteria and (k[1] is None or k[1] in order)
+                           and (only is None or k[1] in only)}
+    notes = matrix.discussions
+    if keys == current.keys():  # no note on a point that has gone: already in order
+        return [DiscussionItem(key[0], key[1], values, True, notes.get(key))
+                for key, values in current.items()]
     found: list[DiscussionItem] = []
     one, two = board.partners
     for key in sorted(keys, key=lambda k: (-1 if k[1] is None else order[k[1]], columns[k[0]])):
@@ -150,7 +169,7 @@ def discussion_items(matrix: Matrix) -> list[DiscussionItem]:
             values = (board.score(opportunity_uuid, one, criterion),
                       board.score(opportunity_uuid, two, criterion))
         found.append(DiscussionItem(criterion, opportunity_uuid, values, key in current,
-                                    matrix.discussions.get(key)))
+                                    notes.get(key)))
     return found
 
 

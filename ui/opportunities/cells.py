@@ -22,6 +22,15 @@ HIDDEN = "·"
 
 
 @dataclass(frozen=True)
+class Person:
+    """A partner as the cells show them: plain values, quick to read."""
+
+    uuid: str
+    name: str
+    color: str
+
+
+@dataclass(frozen=True)
 class Side:
     """One partner's half of a cell."""
 

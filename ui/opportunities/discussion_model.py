@@ -32,10 +32,30 @@ class DiscussionListModel(QAbstractTableModel):
         #: Replaceable in tests: the day a point is marked as discussed.
         self.today: Callable[[], date] = date.today
         self._items: list[DiscussionItem] = []
-        for signal in (state.reloaded, state.rows_changed, state.weights_changed,
-                       state.notes_changed):
-            signal.connect(self.refresh)
+        #: Whether someone looks at the list: a hidden list is built anew
+        #: only when :meth:`catch_up` is called (after the tab has painted).
+        self.active = True
+        self._stale = False
+        for signal in (state.reloaded, state.weights_changed, state.notes_changed):
+            signal.connect(self._rebuild)
+        state.rows_changed.connect(self.refresh_rows)
         self.refresh()
+
+    def _rebuild(self) -> None:
+        if self.active:
+            self.refresh()
+        else:
+            self._stale = True
+
+    def catch_up(self) -> None:
+        """Build the list if it was put off while hidden."""
+        if self._stale:
+            self.refresh()
+
+    def set_active(self, active: bool) -> None:
+        self.active = active
+        if active:
+            self.catch_up()
 
     @property
     def matrix(self) -> Matrix | None:
@@ -49,30 +69,72 @@ class DiscussionListModel(QAbstractTableModel):
 
     def refresh(self) -> None:
         """Tell the views only which points went, came or changed."""
+        self._stale = False
         fresh = discussion_items(self.matrix) if self.matrix else []
-        keys = {item.key for item in fresh}
-        for row in reversed(range(len(self._items))):
-            if self._items[row].key not in keys:
-                self.beginRemoveRows(QModelIndex(), row, row)
-                del self._items[row]
-                self.endRemoveRows()
-        order = [item.key for item in fresh]
-        place = {key: i for i, key in enumerate(order)}
-        kept = [place[item.key] for item in self._items]
-        if kept != sorted(kept):  # the order itself changed: start again
+        place = {item.key: i for i, item in enumerate(fresh)}
+        gone = [row for row, item in enumerate(self._items) if item.key not in place]
+        kept = [place[item.key] for item in self._items if item.key in place]
+        # A new list (another viewer, a reveal), many gone, or a new order: start again.
+        if not kept or len(gone) > 32 or kept != sorted(kept):
             self.beginResetModel()
             self._items = fresh
             self.endResetModel()
             self.count_changed.emit()
             return
-        for row, item in enumerate(fresh):
+        for row in reversed(gone):
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._items[row]
+            self.endRemoveRows()
+        row = 0
+        while row < len(fresh):
+            item = fresh[row]
             if row < len(self._items) and self._items[row].key == item.key:
                 if self._items[row] != item:
                     self._items[row] = item
                     self.dataChanged.emit(self.index(row, 0), self.index(row, AGREED))
-            else:
-                self.beginInsertRows(QModelIndex(), row, row)
-                self._items.insert(row, item)
+                row += 1
+                continue
+            # The points new here, together: one insertion for the run of them.
+            end = row
+            following = self._items[row].key if row < len(self._items) else None
+            while end < len(fresh) and fresh[end].key != following:
+                end += 1
+            self.beginInsertRows(QModelIndex(), row, end - 1)
+            self._items[row:row] = fresh[row:end]
+            self.endInsertRows()
+            row = end
+        self.count_changed.emit()
+
+    def refresh_rows(self, uuids: list[str]) -> None:
+        """After scores of these opportunities changed: only their points are
+        found again (a grid of a hundred opportunities may hold thousands)."""
+        matrix = self.matrix
+        if matrix is None or self._stale:  # a hidden list being put off is built whole
+            return
+        order = {uuid: i for i, uuid in enumerate(matrix.board.opportunities)}
+        fresh = discussion_items(matrix, uuids)
+        for uuid in sorted(uuids, key=lambda u: order.get(u, -1)):
+            if uuid not in order:
+                continue
+            mine = [item for item in fresh if item.opportunity_uuid == uuid]
+            rows = [row for row, item in enumerate(self._items) if item.opportunity_uuid == uuid]
+            if [i.key for i in mine] == [self._items[row].key for row in rows]:
+                for row, item in zip(rows, mine, strict=True):
+                    if self._items[row] != item:
+                        self._items[row] = item
+                        self.dataChanged.emit(self.index(row, 0), self.index(row, AGREED))
+                continue
+            if rows:
+                self.beginRemoveRows(QModelIndex(), rows[0], rows[-1])
+                del self._items[rows[0]:rows[-1] + 1]
+                self.endRemoveRows()
+            # Points are listed weights first, then by the grid's order.
+            at = next((row for row, item in enumerate(self._items)
+                       if item.opportunity_uuid is not None
+                       and order.get(item.opportunity_uuid, -1) > order[uuid]), len(self._items))
+            if mine:
+                self.beginInsertRows(QModelIndex(), at, at + len(mine) - 1)
+                self._items[at:at] = mine
                 self.endInsertRows()
         self.count_changed.emit()
 

@@ -25,7 +25,15 @@ from models.opportunities import (
 from models.opportunity_scoring import describe_total
 from models.opportunity_summary import decision_words, progress_words
 from models.reveal import RevealState
-from ui.opportunities.cells import CELL_ROLE, SORT_ROLE, CellView, ModelIndex, Side, side_text
+from ui.opportunities.cells import (
+    CELL_ROLE,
+    SORT_ROLE,
+    CellView,
+    ModelIndex,
+    Person,
+    Side,
+    side_text,
+)
 from ui.opportunities.matrix_state import MatrixState
 from ui.style import plain_tip
 
@@ -35,6 +43,16 @@ LEADING = 2
 TOTAL_1, TOTAL_2, COMBINED, RANK, SCORING = range(5)
 TRAILING = 5
 TIP_NOTES = 300
+#: The roles a score cell answers; any other is None at once.
+SCORE_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole,
+                         Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole,
+                         CELL_ROLE, SORT_ROLE})
+#: The roles the other cells answer.
+OTHER_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole,
+                         Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole,
+                         Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.FontRole,
+                         Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.TextAlignmentRole,
+                         Qt.ItemDataRole.CheckStateRole, SORT_ROLE})
 #: Declined opportunities stay in the grid, quieter.
 DECLINED_INK = "#6f6f6f"
 
@@ -56,6 +74,14 @@ class ScoreGridModel(QAbstractTableModel):
         self._row_of: dict[str, int] = {}
         self._criteria: list[str] = []
         self._ranks: dict[str, int] = {}
+        # Plain snapshots of what the cells show, made when the matrix changes:
+        # reading mapped attributes in every data() call would cost the grid its speed.
+        self._by_uuid: dict[str, Opportunity] = {}
+        self._people: tuple[Person, ...] = ()
+        self._titles: dict[str, str] = {}
+        self._me = ""
+        #: What each score cell shows, made on first paint, forgotten when its row changes.
+        self._views: dict[tuple[str, str], CellView] = {}
         #: Refused values still shown: (opportunity, criterion) -> (typed, message).
         self.refusals: dict[tuple[str, str], tuple[str, str]] = {}
         state.reloaded.connect(self._reload)
@@ -80,19 +106,24 @@ class ScoreGridModel(QAbstractTableModel):
         return LEADING + len(self._criteria) + which
 
     def opportunity_at(self, row: int) -> Opportunity | None:
-        matrix = self.matrix
-        if matrix is None or not 0 <= row < len(self._rows):
+        if not 0 <= row < len(self._rows):
             return None
-        return self._opportunities().get(self._rows[row])
+        return self._by_uuid.get(self._rows[row])
 
     def row_of(self, uuid: str) -> int:
         return self._row_of.get(uuid, -1)
 
-    def _opportunities(self) -> dict[str, Opportunity]:
-        matrix = self.matrix
-        return {} if matrix is None else {o.uuid: o for o in matrix.opportunities}
+    def _snapshot(self) -> None:
+        matrix, document = self.matrix, self.state.document
+        self._by_uuid = {} if matrix is None else {o.uuid: o for o in matrix.opportunities}
+        self._people = () if matrix is None else tuple(
+            Person(p.uuid, p.name, p.color) for p in matrix.partners)
+        self._titles = {} if matrix is None else {c.uuid: c.title for c in matrix.criteria}
+        self._me = document.viewer.partner_uuid if document is not None else ""
 
     def _reload(self) -> None:
+        self._snapshot()
+        self._views.clear()
         matrix = self.matrix
         rows = [] if matrix is None else [o.uuid for o in matrix.opportunities]
         criteria = [] if matrix is None else [c.uuid for c in matrix.criteria]
@@ -128,6 +159,7 @@ class ScoreGridModel(QAbstractTableModel):
         self._row_of = {uuid: row for row, uuid in enumerate(self._rows)}
 
     def _all_changed(self) -> None:
+        self._views.clear()
         if self._rows:
             self._ranks = self.matrix.board.ranks() if self.matrix else {}
             self.dataChanged.emit(self.index(0, 0),
@@ -138,8 +170,11 @@ class ScoreGridModel(QAbstractTableModel):
         matrix = self.matrix
         if matrix is None:
             return
+        self._by_uuid = {o.uuid: o for o in matrix.opportunities}
         last = self.columnCount() - 1
         for uuid in uuids:
+            for criterion in self._criteria:
+                self._views.pop((uuid, criterion), None)
             row = self._row_of.get(uuid)
             if row is not None:
                 self.dataChanged.emit(self.index(row, 0), self.index(row, last))
@@ -169,10 +204,10 @@ class ScoreGridModel(QAbstractTableModel):
                 or not 0 <= section < self.columnCount():
             return super().headerData(section, orientation, role)
         criterion = self.criterion_at(section)
-        pair = matrix.partners
+        pair = self._people
         if role == Qt.ItemDataRole.DisplayRole:
             if criterion is not None:
-                return next(c.title for c in matrix.criteria if c.uuid == criterion)
+                return self._titles[criterion]
             fixed = {TITLE: "Opportunity", DECISION: "Decision"}
             if section in fixed:
                 return fixed[section]
@@ -188,9 +223,9 @@ class ScoreGridModel(QAbstractTableModel):
     def _header_tip(self, section: int, criterion: str | None) -> str:
         matrix = self.matrix
         assert matrix is not None
-        pair = matrix.partners
+        pair = self._people
         if criterion is not None:
-            title = next(c.title for c in matrix.criteria if c.uuid == criterion)
+            title = self._titles[criterion]
             board = matrix.board
             weights = ", ".join(
                 f"{p.name} {board.weight(p.uuid, criterion) or '–'}"
@@ -226,22 +261,26 @@ class ScoreGridModel(QAbstractTableModel):
 
     def _shown(self, opportunity_uuid: str, partner_uuid: str) -> bool:
         """Whether the viewer sees this partner's scores of this opportunity."""
-        document = self.state.document
-        own = document is not None and document.viewer.partner_uuid == partner_uuid
-        return own or self._state(opportunity_uuid).revealed
+        return partner_uuid == self._me or self._state(opportunity_uuid).revealed
 
     def cell_view(self, opportunity_uuid: str, criterion_uuid: str) -> CellView:
-        matrix, document = self.matrix, self.state.document
-        assert matrix is not None and document is not None
-        viewer = document.viewer.partner_uuid
+        key = (opportunity_uuid, criterion_uuid)
+        found = self._views.get(key)
+        if found is None:
+            found = self._views[key] = self._make_view(opportunity_uuid, criterion_uuid)
+        return found
+
+    def _make_view(self, opportunity_uuid: str, criterion_uuid: str) -> CellView:
+        matrix = self.matrix
+        assert matrix is not None
         board = matrix.board
+        revealed = self._state(opportunity_uuid).revealed
         sides = tuple(
             Side(board.score(opportunity_uuid, p.uuid, criterion_uuid),
-                 not self._shown(opportunity_uuid, p.uuid), p.uuid == viewer, p.color)
-            for p in matrix.partners)
+                 not (revealed or p.uuid == self._me), p.uuid == self._me, p.color)
+            for p in self._people)
         refused = self.refusals.get((opportunity_uuid, criterion_uuid), ("", ""))[0]
-        return CellView((sides[0], sides[1]),
-                        board.score_differs(opportunity_uuid, criterion_uuid), refused)
+        return CellView(sides, board.score_differs(opportunity_uuid, criterion_uuid), refused)
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         matrix = self.matrix
@@ -251,8 +290,10 @@ class ScoreGridModel(QAbstractTableModel):
         column = index.column()
         criterion = self.criterion_at(column)
         if criterion is not None:
-            return self._score_data(uuid, criterion, role)
-        row = self._opportunities().get(uuid)
+            return self._score_data(uuid, criterion, role) if role in SCORE_ROLES else None
+        if role not in OTHER_ROLES:
+            return None
+        row = self._by_uuid.get(uuid)
         if row is None:
             return None
         if column == TITLE:
@@ -274,7 +315,7 @@ class ScoreGridModel(QAbstractTableModel):
             return row.title
         if role == SORT_ROLE:
             return row.title.casefold()
-        owner = next((p for p in matrix.partners if p.uuid == row.partner_uuid), None)
+        owner = next((p for p in self._people if p.uuid == row.partner_uuid), None)
         if role == Qt.ItemDataRole.DecorationRole:
             return QColor(owner.color if owner else "#7a5c99")
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
@@ -310,7 +351,7 @@ class ScoreGridModel(QAbstractTableModel):
                 if document.viewer.is_partner else None
             return "" if value is None else value
         view = self.cell_view(uuid, criterion)
-        names = [p.name for p in matrix.partners]
+        names = [p.name for p in self._people]
         if role == Qt.ItemDataRole.DisplayRole:
             return " | ".join("" if s.hidden else ("–" if s.value is None else str(s.value))
                               for s in view.sides)
@@ -332,7 +373,7 @@ class ScoreGridModel(QAbstractTableModel):
     def _trailing_data(self, uuid: str, which: int, role: int) -> Any:
         matrix = self.matrix
         assert matrix is not None
-        board, pair = matrix.board, matrix.partners
+        board, pair = matrix.board, self._people
         if which in (TOTAL_1, TOTAL_2):
             partner = pair[which]
             if not self._shown(uuid, partner.uuid):
@@ -353,9 +394,9 @@ class ScoreGridModel(QAbstractTableModel):
                 return str(total.rounded) if total.complete else \
                     f"{total.rounded} ({total.counted} of {total.of})"
             if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-                missing = [c.title for c in matrix.criteria
-                           if board.score(uuid, partner.uuid, c.uuid) is None
-                           or board.weight(partner.uuid, c.uuid) is None]
+                missing = [title for c, title in self._titles.items()
+                           if board.score(uuid, partner.uuid, c) is None
+                           or board.weight(partner.uuid, c) is None]
                 text = f"{partner.name}: {describe_total(total, missing)}"
                 return plain_tip(text) if role == Qt.ItemDataRole.ToolTipRole else text
             if role == SORT_ROLE:
@@ -414,8 +455,8 @@ class ScoreGridModel(QAbstractTableModel):
             if state.revealed:
                 return "Revealed"
             if not viewer.is_partner:
-                return progress_words(matrix.partners, state)
-            other = next(p for p in matrix.partners if p.uuid != viewer.partner_uuid)
+                return progress_words(self._people, state)
+            other = next(p for p in self._people if p.uuid != viewer.partner_uuid)
             if state.is_done(viewer.partner_uuid):
                 return f"Done · waiting for {other.name}"
             return f"Not done · {other.name} is done" if state.is_done(other.uuid) \
@@ -424,8 +465,8 @@ class ScoreGridModel(QAbstractTableModel):
             if viewer.is_partner:
                 return plain_tip("Tick when you are done scoring it: your scores show to both "
                                  "of you once you are both done. Untick to hide them again.\n"
-                                 + progress_words(matrix.partners, state) + ".")
-            return plain_tip(progress_words(matrix.partners, state) + ".")
+                                 + progress_words(self._people, state) + ".")
+            return plain_tip(progress_words(self._people, state) + ".")
         if role == SORT_ROLE:
             return len(state.done)
         return None
@@ -484,8 +525,8 @@ class ScoreGridModel(QAbstractTableModel):
         try:
             edit = set_scores(document.plan, document.viewer, targets)
             if not text:
-                opportunity = self._opportunities()[targets[0][0]]
-                criterion = next(c.title for c in matrix.criteria if c.uuid == targets[0][1])
+                opportunity = self._by_uuid[targets[0][0]]
+                criterion = self._titles[targets[0][1]]
                 value = str(targets[0][2]).strip()
                 text = (f"Score “{_short(opportunity.title)}” on {_short(criterion)}: {value}"
                         if value else f"Clear score of “{_short(opportunity.title)}” on "
@@ -502,6 +543,7 @@ class ScoreGridModel(QAbstractTableModel):
         changed = [by_key[key] for key in by_key if key in self.refusals]
         for key in by_key:
             self.refusals.pop(key, None)
+            self._views.pop(key, None)
         for index in changed:
             self.dataChanged.emit(index, index)
         return True
@@ -509,7 +551,9 @@ class ScoreGridModel(QAbstractTableModel):
     def refuse(self, index: QModelIndex, typed: str, message: str) -> None:
         """Mark ``index`` with what was typed and why it was refused."""
         if self.is_number_cell(index):
-            self.refusals[self._cell(index)] = (typed.strip()[:12] or "?", message)
+            key = self._cell(index)
+            self.refusals[key] = (typed.strip()[:12] or "?", message)
+            self._views.pop(key, None)
             self.dataChanged.emit(index, index)
         self.refused.emit(message, index)
 
@@ -519,7 +563,7 @@ class ScoreGridModel(QAbstractTableModel):
         document, matrix = self.state.document, self.matrix
         if document is None or matrix is None or not uuids:
             return False
-        titles = self._opportunities()
+        titles = self._by_uuid
         name = f"“{_short(titles[uuids[0]].title)}”" if len(uuids) == 1 \
             else f"{len(uuids)} opportunities"
         try:

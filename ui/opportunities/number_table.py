@@ -6,6 +6,7 @@ allowed is the model's answer: a refused one stays in its cell, marked."""
 
 from __future__ import annotations
 
+from functools import cache
 from typing import cast
 
 from PySide6.QtCore import (
@@ -34,6 +35,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QStyle,
     QStyledItemDelegate,
+    QStyleOptionFocusRect,
     QStyleOptionViewItem,
     QTableView,
     QWidget,
@@ -50,6 +52,19 @@ DIFFER_MARK = QColor("#d99a06")
 DIFFER_BACKGROUND = QColor("#fcefc7")
 REFUSED_BACKGROUND = QColor("#f9dcd9")
 FAINT = QColor("#9a9a9a")
+REFUSED_BRUSH = QBrush(REFUSED_BACKGROUND)
+DIFFER_BRUSH = QBrush(DIFFER_BACKGROUND)
+ERROR_INK = QColor(ERROR_COLOR)
+# Looked up once: an enum member read costs more than drawing a digit.
+PANEL = QStyle.PrimitiveElement.PE_PanelItemViewItem
+FOCUS_RECT = QStyle.PrimitiveElement.PE_FrameFocusRect
+SELECTED = QStyle.StateFlag.State_Selected
+HAS_FOCUS = QStyle.StateFlag.State_HasFocus
+MOUSE_OVER = QStyle.StateFlag.State_MouseOver
+HIGHLIGHTED_TEXT = QPalette.ColorRole.HighlightedText
+CENTER = Qt.AlignmentFlag.AlignCenter
+NO_PEN = Qt.PenStyle.NoPen
+NO_BRUSH = Qt.BrushStyle.NoBrush
 #: The editor's property holding what it showed when it opened.
 SHOWN = "tandemShown"
 
@@ -69,6 +84,7 @@ def number_model(index: ModelIndex) -> NumberModel | None:
     return cast(NumberModel, model) if hasattr(model, "is_number_cell") else None
 
 
+@cache
 def ink(color: str) -> QColor:
     """A partner's colour dark enough to read as text on white."""
     found = QColor(color)
@@ -88,6 +104,8 @@ class NumberCellDelegate(QStyledItemDelegate):
     def __init__(self, parent: QWidget | None = None, text_limit: int = 0):
         super().__init__(parent)
         self.text_limit = text_limit
+        self._font: QFont | None = None
+        self._bold = QFont()
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
                      index: ModelIndex) -> QWidget:
@@ -124,54 +142,63 @@ class NumberCellDelegate(QStyledItemDelegate):
         if not isinstance(view, CellView):
             super().paint(painter, option, index)
             return
-        item = QStyleOptionViewItem(option)
-        self.initStyleOption(item, index)
-        item.text = ""
-        selected = bool(item.state & QStyle.StateFlag.State_Selected)
-        if view.refused:
-            item.backgroundBrush = QBrush(REFUSED_BACKGROUND)
-        elif view.differs:
-            item.backgroundBrush = QBrush(DIFFER_BACKGROUND)
-        widget = item.widget
+        # One read of the model (the cell view), few calls into Qt: a grid of a
+        # hundred rows paints hundreds of these cells at a time. The style
+        # draws only the background, the selection and the focus.
+        widget = option.widget
         style = widget.style() if widget is not None else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, item, painter, widget)
-        rect: QRect = item.rect
-        painter.save()
+        state = option.state
+        rect: QRect = option.rect
+        selected = bool(state & SELECTED)
+        if view.refused or view.differs:
+            tinted = QStyleOptionViewItem(option)
+            tinted.backgroundBrush = REFUSED_BRUSH if view.refused else DIFFER_BRUSH
+            style.drawPrimitive(PANEL, tinted, painter, widget)
+        elif selected or state & MOUSE_OVER:
+            style.drawPrimitive(PANEL, option, painter, widget)
+        # else: the view's base is the cell's background already.
+        highlighted = option.palette.color(HIGHLIGHTED_TEXT) if selected else FAINT
+        plain, bold = self._fonts(option.font)
         if view.differs:
-            corner = QPolygon([QPoint(rect.right() - 7, rect.top()),
-                               QPoint(rect.right(), rect.top()),
-                               QPoint(rect.right(), rect.top() + 7)])
-            painter.setPen(Qt.PenStyle.NoPen)
+            right, top = rect.right(), rect.top()
+            painter.setPen(NO_PEN)
             painter.setBrush(DIFFER_MARK)
-            painter.drawPolygon(corner)
-        highlighted = item.palette.color(QPalette.ColorRole.HighlightedText)
+            painter.drawPolygon(QPolygon([QPoint(right - 7, top), QPoint(right, top),
+                                          QPoint(right, top + 7)]))
         if view.refused:
-            painter.setPen(QColor(ERROR_COLOR))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.setPen(ERROR_INK)
+            painter.setBrush(NO_BRUSH)
             painter.drawRect(rect.adjusted(1, 1, -2, -2))
-            font = QFont(item.font)
-            font.setBold(True)
-            painter.setFont(font)
-            painter.setPen(highlighted if selected else QColor(ERROR_COLOR))
-            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, view.refused)
-            painter.restore()
-            return
-        count = len(view.sides)
-        width = rect.width() / count
-        for number, side in enumerate(view.sides):
-            part = QRect(int(rect.left() + number * width), rect.top(), int(width), rect.height())
-            font = QFont(item.font)
-            if side.hidden:
-                text, color = HIDDEN, FAINT
-            elif side.value is None:
-                text, color = MISSING, FAINT
-            else:
-                text, color = str(side.value), ink(side.color)
-                font.setBold(side.own or count == 1)
-            painter.setFont(font)
-            painter.setPen(highlighted if selected else color)
-            painter.drawText(part, Qt.AlignmentFlag.AlignCenter, text)
-        painter.restore()
+            painter.setFont(bold)
+            painter.setPen(highlighted if selected else ERROR_INK)
+            painter.drawText(rect, CENTER, view.refused)
+        else:
+            count = len(view.sides)
+            left, top, height = rect.left(), rect.top(), rect.height()
+            width = rect.width() // count
+            for number, side in enumerate(view.sides):
+                if side.hidden or side.value is None:
+                    text, color, font = (HIDDEN if side.hidden else MISSING), FAINT, plain
+                else:
+                    text, color = str(side.value), ink(side.color)
+                    font = bold if side.own or count == 1 else plain
+                painter.setFont(font)
+                painter.setPen(highlighted if selected else color)
+                painter.drawText(left + number * width, top, width, height, CENTER, text)
+        if state & HAS_FOCUS:
+            focus = QStyleOptionFocusRect()
+            focus.rect = rect
+            focus.state = state
+            focus.palette = option.palette
+            style.drawPrimitive(FOCUS_RECT, focus, painter, widget)
+
+    def _fonts(self, font: QFont) -> tuple[QFont, QFont]:
+        """The view's font and its bold, made once (the view's font rarely changes)."""
+        if self._font is None or self._font != font:
+            self._font = QFont(font)
+            self._bold = QFont(font)
+            self._bold.setBold(True)
+        return self._font, self._bold
 
 
 class NumberTable(QTableView):

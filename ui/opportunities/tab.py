@@ -74,6 +74,8 @@ class OpportunitiesTab(QWidget):
         self.grid_model.today = lambda: self.today()
         self.discussion_model = DiscussionListModel(self.state, self)
         self.discussion_model.today = lambda: self.today()
+        # Not shown at first (the criteria are): built once the tab has painted.
+        self.discussion_model.active = False
 
         self.toolbar = QToolBar("Opportunities")
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -112,7 +114,6 @@ class OpportunitiesTab(QWidget):
         self.grid.selectionModel().selectionChanged.connect(lambda *_: self._enable())
         self.grid.selectionModel().currentChanged.connect(lambda *_: self._enable())
         self.grid_model.refused.connect(self._grid_refused)
-        self.grid_model.modelReset.connect(self._fit_columns)
 
         self.message = error_label("opportunityMessage")
         self.sensitivity = QLabel()
@@ -142,7 +143,7 @@ class OpportunitiesTab(QWidget):
         self.chart = ChartView()
         self.chart.setObjectName("opportunityChart")
         self.bottom.addTab(self.chart, "C&hart")
-        self.bottom.currentChanged.connect(lambda _i: self._schedule_chart())
+        self.bottom.currentChanged.connect(self._bottom_changed)
 
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setChildrenCollapsible(False)
@@ -311,7 +312,12 @@ class OpportunitiesTab(QWidget):
         self._enable()
         self._later.start()
 
+    def _bottom_changed(self) -> None:
+        self.discussion_model.set_active(self.bottom.currentWidget() is self.discussion)
+        self._schedule_chart()
+
     def _update_slow_parts(self) -> None:
+        self.discussion_model.catch_up()
         matrix = self.state.matrix
         self.sensitivity.setText("" if matrix is None else describe_matrix_sensitivity(matrix))
         self._update_banner()
@@ -358,14 +364,22 @@ class OpportunitiesTab(QWidget):
                                else "Talk About &This")
 
     def _fit_columns(self) -> None:
-        """Widths that fit the content: criteria wide enough for their names
-        on two lines, the rest for what they hold."""
-        view, model = self.grid, self.grid_model
+        """Widths that fit the content: the longest title, criteria wide enough
+        for their names on two lines, and the longest text the decision and
+        scoring columns can hold (measured from their forms, not by reading
+        every cell, which resizeColumnToContents would do through painting)."""
+        view, model, matrix = self.grid, self.grid_model, self.state.matrix
         metrics = view.fontMetrics()
-        view.resizeColumnToContents(TITLE)
-        view.setColumnWidth(TITLE, max(160, min(view.columnWidth(TITLE), 260)))
-        view.resizeColumnToContents(DECISION)
-        view.setColumnWidth(DECISION, max(120, min(view.columnWidth(DECISION), 230)))
+
+        def fit(column: int, texts: list[str], extra: int, least: int, most: int) -> None:
+            width = max((metrics.horizontalAdvance(text) for text in texts), default=0)
+            view.setColumnWidth(column, max(least, min(width + extra, most)))
+
+        titles = [row.title for row in matrix.opportunities] if matrix else []
+        names = [p.name for p in matrix.partners] if matrix else ["", ""]
+        fit(TITLE, titles, 40, 160, 260)  # the swatch and the margins
+        fit(DECISION, ["Considering · was due 30 days ago", "Accepted · on the roadmap",
+                       "Considering · decide on 2026-11-24"], 16, 120, 260)
         for column in range(DECISION + 1, model.columnCount()):
             title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
             words = title.split()
@@ -375,9 +389,10 @@ class OpportunitiesTab(QWidget):
                        for i in range(len(words) + 1)) if words else 0
             view.setColumnWidth(column, max(60, min(half + 18, 130)))
         view.setColumnWidth(model.trailing(RANK), 50)
-        view.resizeColumnToContents(model.trailing(SCORING))
-        view.setColumnWidth(model.trailing(SCORING),
-                            max(140, min(view.columnWidth(model.trailing(SCORING)), 240)))
+        fit(model.trailing(SCORING),
+            [f"{a} is done; {b} is still scoring" for a, b in (names, names[::-1])]
+            + [f"Done · waiting for {n}" for n in names]
+            + [f"Not done · {n} is done" for n in names], 40, 140, 300)  # and the box
 
     # -- the chart ----------------------------------------------------------------------------
 
