@@ -652,6 +652,7 @@ def new_opportunity(title: str, arose_on: date, *, partner_uuid: str | None = No
     row = Opportunity(title=title, partner_uuid=partner_uuid, employer=employer,
                       location=location, salary=salary, currency=currency, notes=notes,
                       status=status, arose_on=arose_on, decide_by=decide_by)
+    row.cleaned()  # its own fields are refused first, then the roadmap item's
     added: Edit = ()
     if status == "accepted" and roadmap is not None and viewer is not None:
         added = _roadmap_item(roadmap, partner_uuid, viewer)
@@ -676,8 +677,9 @@ def accept(row: Opportunity, viewer: Viewer, roadmap: RoadmapEntry | None = None
     ``roadmap``, add it to the roadmap as a job change in its owner's lane,
     linked to it: one edit, so one undo step takes back both."""
     values["status"] = "accepted"
+    accepted = edit_opportunity(row, **values)  # its own fields are refused first
     if roadmap is None or row.roadmap_item_uuid:
-        return edit_opportunity(row, **values)
+        return accepted
     added = _roadmap_item(roadmap, values.get("partner_uuid", row.partner_uuid), viewer)
     values["roadmap_item_uuid"] = added[0].uuid
     return added + edit_opportunity(row, **values)

@@ -319,7 +319,9 @@ def test_criteria_are_added_renamed_weighted_moved_and_removed_in_the_panel(
     qtbot.keyClick(editor_of(table), Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: tab.message.isVisible())
     assert "That is Bo's weight: only Bo gives it" in tab.message.text()
-    # Move "Commute" up, then remove it with its weight; undo brings it back.
+    # Move "Commute" up, then remove it with its weight; undo brings it back. An
+    # opportunity selected in the grid stays: Ctrl+Delete belongs to where the focus is.
+    click(qtbot, tab.grid, tab.proxy.index(0, 0))
     click(qtbot, table, panel.model.index(3, 0))
     qtbot.keyClick(table, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
     assert [c.title for c in criteria(document.plan)][2] == "Commute 🚲"
@@ -327,6 +329,7 @@ def test_criteria_are_added_renamed_weighted_moved_and_removed_in_the_panel(
     qtbot.keyClick(table, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)
     assert "Commute 🚲" not in [c.title for c in criteria(document.plan)]
     assert len(weights(document.plan, ana)) == 3
+    assert len(opportunities(document.plan)) == 2
     document.undo()
     assert len(weights(document.plan, ana)) == 4
 

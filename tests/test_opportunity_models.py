@@ -289,6 +289,14 @@ def test_accepting_adds_a_job_change_in_the_owners_lane_in_one_undo_step(
     with pytest.raises(ValidationError) as caught:
         accept(seattle, ana, RoadmapEntry("  ", date(2027, 3, 1)))
     assert caught.value.table == "roadmap_item" and caught.value.field == "title"
+    # The opportunity's own fields are refused first, then the roadmap item's.
+    with pytest.raises(ValidationError) as caught:
+        new_opportunity("Lisbon", date(2026, 11, 24), salary="lots", status="accepted",
+                        roadmap=RoadmapEntry("", date(2027, 1, 1)), viewer=ana)
+    assert (caught.value.table, caught.value.field) == ("opportunity", "salary")
+    with pytest.raises(ValidationError) as caught:
+        accept(seattle, ana, RoadmapEntry("", date(2027, 1, 1)), title="")
+    assert (caught.value.table, caught.value.field) == ("opportunity", "title")
 
 
 def test_a_roadmap_item_an_opportunity_became_can_be_deleted_after_unlinking(

@@ -392,7 +392,7 @@ class ScoreGridModel(QAbstractTableModel):
                 if total.rounded is None:
                     return "–"
                 return str(total.rounded) if total.complete else \
-                    f"{total.rounded} ({total.counted} of {total.of})"
+                    f"{total.rounded} ({total.counted}/{total.of})"
             if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
                 missing = [title for c, title in self._titles.items()
                            if board.score(uuid, partner.uuid, c) is None
@@ -454,8 +454,10 @@ class ScoreGridModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             if state.revealed:
                 return "Revealed"
-            if not viewer.is_partner:
-                return progress_words(self._people, state)
+            if not viewer.is_partner:  # in short; the tooltip says it in full
+                done = [p.name for p in self._people if state.is_done(p.uuid)]
+                busy = [p.name for p in self._people if not state.is_done(p.uuid)]
+                return f"{done[0]} done · {busy[0]} scoring" if done else "Both scoring"
             other = next(p for p in self._people if p.uuid != viewer.partner_uuid)
             if state.is_done(viewer.partner_uuid):
                 return f"Done · waiting for {other.name}"

@@ -10,7 +10,7 @@ from datetime import date
 from functools import partial
 
 from PySide6.QtCore import QModelIndex, QPoint, QSortFilterProxyModel, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -38,7 +38,12 @@ from models.opportunities import (
     edit_opportunity,
     remove_opportunities,
 )
-from models.opportunity_summary import chart_data, deadline_notice, describe_matrix_sensitivity
+from models.opportunity_summary import (
+    chart_data,
+    deadline_notice,
+    decision_words,
+    describe_matrix_sensitivity,
+)
 from ui.actions import Shortcut, make_action
 from ui.chart_view import ChartView
 from ui.document import PlanDocument
@@ -69,6 +74,9 @@ class OpportunitiesTab(QWidget):
         #: Replaceable in tests: deadlines are counted from it.
         self.today: Callable[[], date] = date.today
         self.notice = ""
+        #: The grid and the tabs below share the height once, when first shown;
+        #: after that, as the couple drags the splitter.
+        self._sized = False
         self.state = MatrixState(self)
         self.grid_model = ScoreGridModel(self.state, self)
         self.grid_model.today = lambda: self.today()
@@ -76,10 +84,6 @@ class OpportunitiesTab(QWidget):
         self.discussion_model.today = lambda: self.today()
         # Not shown at first (the criteria are): built once the tab has painted.
         self.discussion_model.active = False
-
-        self.toolbar = QToolBar("Opportunities")
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self._make_actions()
 
         self.banner = QLabel()
         self.banner.setObjectName("scoringAlone")
@@ -115,6 +119,10 @@ class OpportunitiesTab(QWidget):
         self.grid.selectionModel().currentChanged.connect(lambda *_: self._enable())
         self.grid_model.refused.connect(self._grid_refused)
 
+        self.toolbar = QToolBar("Opportunities")
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self._make_actions()
+
         self.message = error_label("opportunityMessage")
         self.sensitivity = QLabel()
         self.sensitivity.setObjectName("sensitivity")
@@ -149,8 +157,9 @@ class OpportunitiesTab(QWidget):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(grid_box)
         self.splitter.addWidget(self.bottom)
-        self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 1)
+        # The grid first: it gets the larger part of the height.
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
 
         matrix_page = QWidget()
         page = QVBoxLayout(matrix_page)
@@ -186,32 +195,37 @@ class OpportunitiesTab(QWidget):
     # -- building --------------------------------------------------------------------------
 
     def _action(self, text: str, slot: Callable[[], object], shortcut: Shortcut | None,
-                tip: str) -> QAction:
+                tip: str, within: QWidget | None = None) -> QAction:
+        """An action whose shortcut works while the focus is ``within`` (the
+        tab by default): Ctrl+Delete deletes an opportunity in the grid, and
+        removes a criterion in the criteria's table, never both."""
         action = make_action(self, text, slot, shortcut, tip)
-        # Only while this tab has the focus: Ctrl+Delete must not delete elsewhere.
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.addAction(action)
+        (within or self).addAction(action)
         return action
 
     def _make_actions(self) -> None:
         self.add_action = self._action("Add &Opportunity…", self.add_opportunity,
                                        "Ctrl+Shift+O", "Add an offer, a move or another option")
+        grid = self.grid
         self.edit_action = self._action(
             "&Edit…", self.edit_current, "Ctrl+Shift+E",
-            "See and change everything about the selected opportunity (or double-click it)")
+            "See and change everything about the selected opportunity (or double-click it)",
+            grid)
         self.accept_action = self._action(
             "&Accept…", self.accept_current, "Ctrl+Shift+A",
-            "Accept the selected opportunity, and add it to the roadmap")
+            "Accept the selected opportunity, and add it to the roadmap", grid)
         self.decline_action = self._action("Dec&line", self.decline_current, None,
-                                           "Decline the selected opportunity (it stays listed)")
+                                           "Decline the selected opportunity (it stays listed)",
+                                           grid)
         self.delete_action = self._action(
             "&Delete", self.delete_selected, QKeySequence("Ctrl+Delete"),
             "Delete the selected opportunities with everyone's scores on them "
-            "(Undo brings them back)")
+            "(Undo brings them back)", grid)
         self.done_action = self._action(
             "I'm &Done Scoring", self.toggle_done, "Ctrl+Return",
             "Say you are done scoring the selected opportunities: your scores show to both of "
-            "you once you are both done")
+            "you once you are both done", grid)
         self.criterion_action = self._action(
             "Add &Criterion", self.focus_new_criterion, "Ctrl+Shift+K",
             "Type a new criterion, or choose one of the suggestions")
@@ -289,6 +303,18 @@ class OpportunitiesTab(QWidget):
             lambda message, _index: self.show_message(message))
         layout.addWidget(self.points, 1)
         return box
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._sized:
+            self._sized = True
+            height = max(self.splitter.height(), 300)
+            # As much as the rows need (and room for a few more), at most 60 %.
+            rows = max(self.grid_model.rowCount(), 3) + 2
+            needed = (self.grid.horizontalHeader().height() + rows
+                      * self.grid.verticalHeader().defaultSectionSize() + 4 * 24)
+            top = min(height * 3 // 5, needed)
+            self.splitter.setSizes([top, height - top])
 
     # -- the document -----------------------------------------------------------------------
 
@@ -378,8 +404,9 @@ class OpportunitiesTab(QWidget):
         titles = [row.title for row in matrix.opportunities] if matrix else []
         names = [p.name for p in matrix.partners] if matrix else ["", ""]
         fit(TITLE, titles, 40, 160, 260)  # the swatch and the margins
-        fit(DECISION, ["Considering · was due 30 days ago", "Accepted · on the roadmap",
-                       "Considering · decide on 2026-11-24"], 16, 120, 260)
+        today = self.today()
+        fit(DECISION, [decision_words(row, today) for row in matrix.opportunities]
+            if matrix else [], 16, 110, 260)
         for column in range(DECISION + 1, model.columnCount()):
             title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
             words = title.split()
@@ -388,11 +415,14 @@ class OpportunitiesTab(QWidget):
                            metrics.horizontalAdvance(" ".join(words[i:])))
                        for i in range(len(words) + 1)) if words else 0
             view.setColumnWidth(column, max(60, min(half + 18, 130)))
+        # Room for a partial total, "67 (2/5)", and a partial combined one.
+        for which, sample in ((0, "100 (20/20)"), (1, "100 (20/20)"), (2, "100 (partial)")):
+            fit(model.trailing(which), [sample], 16, 60, 160)
         view.setColumnWidth(model.trailing(RANK), 50)
         fit(model.trailing(SCORING),
-            [f"{a} is done; {b} is still scoring" for a, b in (names, names[::-1])]
+            [f"{a} done · {b} scoring" for a, b in (names, names[::-1])]
             + [f"Done · waiting for {n}" for n in names]
-            + [f"Not done · {n} is done" for n in names], 40, 140, 300)  # and the box
+            + [f"Not done · {n} is done" for n in names], 40, 140, 260)  # and the box
 
     # -- the chart ----------------------------------------------------------------------------
 
