@@ -379,10 +379,11 @@ def test_a_nearing_deadline_is_a_gentle_notice_for_the_window(
     lisbon = next(o for o in opportunities(document.plan) if o.title == "Lisbon chair")
     decision = tab.proxy.index(tab.grid_model.row_of(lisbon.uuid), 1)
     assert decision.data() == "Considering · decide in 2 days"
-    tab.today = lambda: date(2026, 11, 30)
+    tab.today = lambda: date(2026, 11, 30)  # the plan stayed open for days
     with qtbot.waitSignal(tab.notice_changed) as signal:
-        tab.refresh_notice()
+        tab.check_day()
     assert "was due 4 days ago" in signal.args[0]
+    assert decision.data() == "Considering · was due 4 days ago"
     with qtbot.waitSignal(tab.notice_changed) as signal:
         from models.opportunities import edit_opportunity
 

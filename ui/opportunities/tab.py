@@ -186,6 +186,13 @@ class OpportunitiesTab(QWidget):
         self._chart_timer.setSingleShot(True)
         self._chart_timer.setInterval(150)
         self._chart_timer.timeout.connect(self._draw_chart)
+        # Deadlines are counted in days: look again now and then, so that a plan
+        # left open overnight reminds on the right day.
+        self._day = self.today()
+        self._clock = QTimer(self)
+        self._clock.setInterval(15 * 60 * 1000)
+        self._clock.timeout.connect(self.check_day)
+        self._clock.start()
         self.state.reloaded.connect(self._reloaded)
         self.state.rows_changed.connect(lambda _rows: self._changed())
         self.state.weights_changed.connect(self._changed)
@@ -382,6 +389,18 @@ class OpportunitiesTab(QWidget):
     def refresh_notice(self) -> None:
         """Count the deadlines again (the day may have changed)."""
         self._update_notice()
+
+    def check_day(self) -> None:
+        """A new day: the reminder and the Decision column count from it."""
+        today = self.today()
+        if today == self._day:
+            return
+        self._day = today
+        self._update_notice()
+        model = self.grid_model
+        if model.rowCount():
+            model.dataChanged.emit(model.index(0, DECISION),
+                                   model.index(model.rowCount() - 1, DECISION))
 
     def _count_points(self) -> None:
         count = self.discussion_model.open_count()
