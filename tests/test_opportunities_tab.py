@@ -533,3 +533,30 @@ def test_the_chart_is_drawn_from_what_the_viewer_may_see(qtbot: QtBot, tab: Oppo
     assert "Seattle offer: Ana 80" in tab.chart.accessibleDescription()
     as_partner(document, 1)
     qtbot.waitUntil(lambda: "Ana 80" not in tab.chart.accessibleDescription(), timeout=10000)
+
+
+def test_sorting_by_the_combined_total_and_typing_in_the_sorted_grid(
+        qtbot: QtBot, tab: OpportunitiesTab, document: PlanDocument) -> None:
+    plan = document.plan
+    found = criteria(plan)
+    seattle, remote = opportunities(plan)
+    for slot in (0, 1):
+        viewer = as_partner(document, slot)
+        document.submit("Weights", set_weights(plan, viewer, [(c.uuid, 5) for c in found]))
+        document.submit("Scores", set_scores(plan, viewer, [(seattle.uuid, c.uuid, 3)
+                                                            for c in found]
+                                             + [(remote.uuid, c.uuid, 8) for c in found]))
+        document.submit("Done", mark_done_scoring(plan, viewer, [seattle.uuid, remote.uuid]))
+    header = tab.grid.horizontalHeader()
+    combined = tab.grid_model.trailing(2)
+    rect = header.sectionViewportPosition(combined) + header.sectionSize(combined) // 2
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=QPoint(rect, header.height() // 2))
+    titles = [tab.proxy.index(r, 0).data() for r in range(2)]
+    assert titles == ["Seattle offer", "Both remote"], "30 then 80, ascending"
+    assert [tab.proxy.index(r, tab.grid_model.trailing(3)).data() for r in range(2)] == ["2", "1"]
+    # Typing goes to the cell shown, not to the row the model has there.
+    click(qtbot, tab.grid, tab.proxy.index(1, 2))
+    qtbot.keyClick(tab.grid, "9")
+    qtbot.keyClick(editor_of(tab.grid), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: my_scores(document)[("Both remote", "Salary")] == 9)
