@@ -110,6 +110,63 @@ _STEPS: dict[int, Step] = {
         )""",
         "CREATE INDEX reveal_author ON reveal (author_uuid)",
     ),
+    # Opportunities: the evaluation matrix. Criteria, each partner's private
+    # weights and scores (revealed with the "done" marks of step 4: scores per
+    # opportunity, weights all at once), opportunities with the roadmap item
+    # they became once accepted, and what the couple agreed where they differed.
+    5: (
+        """CREATE TABLE criterion (
+            uuid TEXT PRIMARY KEY NOT NULL,
+            title TEXT NOT NULL,
+            position INTEGER NOT NULL DEFAULT 0
+        )""",
+        """CREATE TABLE criterion_weight (
+            uuid TEXT PRIMARY KEY NOT NULL,
+            criterion_uuid TEXT NOT NULL REFERENCES criterion(uuid) ON DELETE RESTRICT,
+            weights_subject TEXT NOT NULL,
+            weight INTEGER NOT NULL,
+            author_uuid TEXT REFERENCES partner(uuid) ON DELETE RESTRICT,
+            shared_at TEXT,
+            UNIQUE (criterion_uuid, author_uuid)
+        )""",
+        "CREATE INDEX criterion_weight_author ON criterion_weight (author_uuid)",
+        """CREATE TABLE opportunity (
+            uuid TEXT PRIMARY KEY NOT NULL,
+            title TEXT NOT NULL,
+            partner_uuid TEXT REFERENCES partner(uuid) ON DELETE RESTRICT,
+            employer TEXT NOT NULL DEFAULT '',
+            location TEXT NOT NULL DEFAULT '',
+            salary INTEGER,
+            currency TEXT NOT NULL DEFAULT '',
+            notes TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL DEFAULT 'considering',
+            arose_on DATE NOT NULL,
+            decide_by DATE,
+            roadmap_item_uuid TEXT REFERENCES roadmap_item(uuid) ON DELETE RESTRICT
+        )""",
+        "CREATE INDEX opportunity_partner ON opportunity (partner_uuid)",
+        "CREATE INDEX opportunity_roadmap_item ON opportunity (roadmap_item_uuid)",
+        """CREATE TABLE opportunity_score (
+            uuid TEXT PRIMARY KEY NOT NULL,
+            opportunity_uuid TEXT NOT NULL REFERENCES opportunity(uuid) ON DELETE RESTRICT,
+            criterion_uuid TEXT NOT NULL REFERENCES criterion(uuid) ON DELETE RESTRICT,
+            score INTEGER NOT NULL,
+            author_uuid TEXT REFERENCES partner(uuid) ON DELETE RESTRICT,
+            shared_at TEXT,
+            UNIQUE (opportunity_uuid, criterion_uuid, author_uuid)
+        )""",
+        "CREATE INDEX opportunity_score_criterion ON opportunity_score (criterion_uuid)",
+        "CREATE INDEX opportunity_score_author ON opportunity_score (author_uuid)",
+        """CREATE TABLE discussion_point (
+            uuid TEXT PRIMARY KEY NOT NULL,
+            criterion_uuid TEXT NOT NULL REFERENCES criterion(uuid) ON DELETE RESTRICT,
+            opportunity_uuid TEXT REFERENCES opportunity(uuid) ON DELETE RESTRICT,
+            discussed_on DATE,
+            note TEXT NOT NULL DEFAULT ''
+        )""",
+        "CREATE INDEX discussion_point_criterion ON discussion_point (criterion_uuid)",
+        "CREATE INDEX discussion_point_opportunity ON discussion_point (opportunity_uuid)",
+    ),
 }
 
 #: The newest schema this version of Tandem reads and writes.

@@ -518,7 +518,16 @@ class PlanFile:
             # plan is opened under its name, below.
             draft = cls._open(building, check_contents=False)
             try:
-                draft.apply(tuple(insert(row) for row in rows), TOGETHER)
+                # Each row as whoever wrote it: a partner's own scores and
+                # "done" marks as that partner, after what was made together.
+                together: list[Entity] = []
+                by_author: dict[str, list[Entity]] = {}
+                for row in rows:
+                    author = getattr(row, "author_uuid", None)
+                    (by_author.setdefault(author, []) if author else together).append(row)
+                draft.apply(tuple(insert(row) for row in together), TOGETHER)
+                for author, written in by_author.items():
+                    draft.apply(tuple(insert(row) for row in written), Viewer.partner(author))
             finally:
                 draft.close()
             os.replace(building, path)

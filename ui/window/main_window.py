@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QUrl, SignalInstance
+from PySide6.QtCore import QDateTime, QEvent, Qt, QTime, QTimer, QUrl, SignalInstance
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -98,6 +98,10 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(widget, spec.title)
         self.tabs.currentChanged.connect(self._build_tab)
         layout.addWidget(self.tabs, 1)
+        # Reminders count days: a plan left open overnight is reminded anew.
+        self.day_timer = QTimer(self, singleShot=True)
+        self.day_timer.timeout.connect(self.new_day)
+        self._await_midnight()
         self.pages.addWidget(self.plan_page)
         self.setCentralWidget(self.pages)
 
@@ -258,6 +262,20 @@ class MainWindow(QMainWindow):
         stand_in.deleteLater()
         assert isinstance(widget, PlanTab)
         widget.set_document(self.document)
+
+    def _await_midnight(self) -> None:
+        now = QDateTime.currentDateTime()
+        midnight = QDateTime(now.date().addDays(1), QTime(0, 0, 1))
+        self.day_timer.start(max(1000, now.msecsTo(midnight)))
+
+    def new_day(self) -> None:
+        """Past midnight: the reminders and the tabs' day counts start from today."""
+        self._update_notices()
+        for index, (_title, widget) in enumerate(self.tab_pages):
+            check_day = getattr(widget, "check_day", None)
+            if index in self._built and callable(check_day):
+                check_day()
+        self._await_midnight()
 
     def _update_notices(self) -> None:
         for index, spec in enumerate(self.tab_specs):

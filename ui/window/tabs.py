@@ -10,8 +10,10 @@ the start whether the tab is built or not."""
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from typing import Protocol, runtime_checkable
 
 from PySide6.QtCore import Qt
@@ -63,13 +65,36 @@ class ExerciseIntroTab(QWidget):
         self.setEnabled(document is not None)
 
 
+def today() -> date:
+    """The day notices count from (tests set another)."""
+    return date.today()
+
+
+def opportunities_notice(document: PlanDocument) -> str:
+    """A decision deadline within a week, or past and still open."""
+    from models.opportunities import opportunities
+    from models.opportunity_summary import deadline_notice
+
+    return deadline_notice(opportunities(document.plan), today())
+
+
+def _later(module: str, name: str) -> Callable[[], QWidget]:
+    """A tab's class, imported only when the tab is first shown."""
+    def make() -> QWidget:
+        tab: type[QWidget] = getattr(importlib.import_module(module), name)
+        return tab()
+
+    return make
+
+
 def create_tabs() -> list[TabSpec]:
     """Every tab, in order."""
-    from ui.roadmap.tab import RoadmapTab
+    from ui.roadmap.tab import RoadmapTab  # shown first: no use waiting
 
     return [
         TabSpec("&Roadmap", RoadmapTab),
-        TabSpec("&Opportunities", lambda: ExerciseIntroTab("opportunities")),
+        TabSpec("&Opportunities", _later("ui.opportunities.tab", "OpportunitiesTab"),
+                opportunities_notice),
         TabSpec("&Day in the Life", lambda: ExerciseIntroTab("day_in_the_life")),
         TabSpec("&Checklist", lambda: ExerciseIntroTab("checklist")),
     ]

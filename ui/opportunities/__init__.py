@@ -1,0 +1,1 @@
+"""The Opportunities tab: the Career Opportunity Evaluation Matrix as a scoring grid."""
