@@ -462,3 +462,25 @@ def test_the_example_plan_holds_the_seattle_story_scored_and_revealed(tmp_path: 
         item = next(i for i in roadmap_items(plan, TOGETHER)
                     if i.uuid == seattle.roadmap_item_uuid)
         assert isinstance(item, RoadmapItem) and item.title == "Head of Platform, Seattle startup"
+
+
+def test_a_plan_of_format_5_keeps_its_scores_and_their_privacy(tmp_path: Path) -> None:
+    import shutil
+
+    path = tmp_path / "plan-v5.tandem"
+    shutil.copyfile(Path(__file__).parent / "data" / "plan-v5.tandem", path)
+    with PlanFile.open(path) as plan:
+        rachel, _marcus = partners(plan)
+        summary = opportunity_summary(plan, REPORT)
+        shown = {row.title: row for row in summary.opportunities}
+        assert set(shown) == {"Seattle: Head of Platform", "Chicago partner track",
+                              "Both remote 🏡"}
+        assert shown["Seattle: Head of Platform"].revealed
+        assert not shown["Chicago partner track"].revealed
+        assert "Location <city> & 🌧️ 天气" in [c.title for c in criteria(plan)]
+        mine = scores(plan, Viewer.partner(rachel.uuid))
+        together = scores(plan, TOGETHER)
+        assert len(mine) == 20  # her own fifteen, and Marcus's five on Seattle, revealed
+        assert len(together) == 10  # Seattle's ten
+        seattle = next(o for o in opportunities(plan) if o.title.startswith("Seattle"))
+        assert seattle.status == "accepted" and seattle.roadmap_item_uuid
