@@ -47,11 +47,12 @@ class ExerciseIntroTab(QWidget):
 
 def create_tabs() -> list[tuple[str, QWidget]]:
     """(title with mnemonic, widget) for every tab, in order."""
+    from ui.day_in_the_life.tab import DayInTheLifeTab
     from ui.roadmap.tab import RoadmapTab
 
     return [
         ("&Roadmap", RoadmapTab()),
         ("&Opportunities", ExerciseIntroTab("opportunities")),
-        ("&Day in the Life", ExerciseIntroTab("day_in_the_life")),
+        ("&Day in the Life", DayInTheLifeTab()),
         ("&Checklist", ExerciseIntroTab("checklist")),
     ]
