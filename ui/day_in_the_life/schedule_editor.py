@@ -88,6 +88,7 @@ class ScheduleEditor(QWidget):
         if field is not None and field not in self._refused:
             return
         self.error.hide()
+        self.error.clear()
         for name in self._refused:
             self.fields[name].setStyleSheet("")
         self._refused.clear()

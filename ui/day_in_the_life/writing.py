@@ -155,6 +155,7 @@ class VisionPage(QWidget):
             self.flush()
             self._context = context
             self._unbind()
+            self.schedule.clear_error()  # a refused time typed for another vision goes
         self.mode = mode
         self._show_banner(scenario, partner, mode, revealed)
         if mode == HIDDEN:
@@ -165,6 +166,7 @@ class VisionPage(QWidget):
             for pane in self.panes.values():  # nothing of it stays in a widget
                 self._set_text(pane, "")
             self.schedule.set_schedule(Schedule(), writable=False)
+            self._describe_schedule(Schedule())
             return
         self.pages.setCurrentWidget(self.writing_area)
         writable = mode == WRITE
@@ -197,7 +199,7 @@ class VisionPage(QWidget):
             text = (f"{partner.name}’s vision of “{title}”, revealed. Only {partner.name} can "
                     "change it.")
         else:
-            text = f"“{title}”"
+            text = f"“{title}”: each of you writes alone, and both visions are revealed together."
         self.banner.setText(text)
 
     def _show_sitters(self, sitters: tuple[Partner, ...]) -> None:
