@@ -552,3 +552,64 @@ def test_the_dialog_keeps_a_refused_note_in_place(qtbot: QtBot, window: MainWind
     day(window).comparing.mark_actions["synergy"].trigger()
     assert seen == ["The note is too long: 301 characters, at most 300."]
     assert marks_shown(window) == []
+
+
+def test_a_marked_passage_tells_its_note_and_leads_to_its_mark(qtbot: QtBot,
+                                                               window: MainWindow) -> None:
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QToolTip
+
+    reveal_both(qtbot, window, {"commute": "Train at seven, then a walk."},
+                {"commute": "Car at eight."})
+    compare = day(window).comparing
+    view = compare.view
+    view.setFocus()
+    select_words(view, "Train at seven", 0, "commute")
+
+    def fill(dialog: MarkDialog) -> None:
+        type_text(qtbot, dialog.note, "<i>early</i> & fine")
+        qtbot.keyClick(dialog.note, Qt.Key.Key_Return)
+
+    answer_dialog(qtbot, fill)
+    qtbot.keyClick(view, Qt.Key.Key_Y,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    back_to(qtbot, window)
+    assert marks_shown(window)[0].startswith("Synergy: <i>early</i> & fine"), \
+        "marked from the keyboard: Ctrl+Shift+Y, the note, Enter"
+    uuid = marks_shown_uuid(window)
+    start, end = view._places[uuid]
+    cursor = QTextCursor(view.document())
+    cursor.setPosition((start + end) // 2)
+    point = view.cursorRect(cursor).center()
+    event = QHelpEvent(QHelpEvent.Type.ToolTip, point, view.viewport().mapToGlobal(point))
+    view.viewportEvent(event)
+    assert tip_text(QToolTip.text()) == "Synergy: <i>early</i> & fine", "shown as typed"
+    compare.list.clearSelection()
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert [m.uuid for m in compare.selected_marks()] == [uuid], "a click leads to its mark"
+
+
+def test_a_new_scenario_is_added_and_refused_in_place_when_it_is_no_title(
+        qtbot: QtBot, window: MainWindow, plan_path: Path) -> None:
+    from ui.day_in_the_life.tab import ScenarioDialog
+
+    tab = day(window)
+    seen: list[str] = []
+
+    def empty_then_named(dialog: ScenarioDialog) -> None:
+        qtbot.keyClick(dialog.title_edit, Qt.Key.Key_Return)
+        seen.append(dialog.form.error_label("title").text())
+        dialog.suggestions.setCurrentIndex(3)
+        dialog.suggestions.activated.emit(3)
+        assert dialog.title_edit.text() == "If we move for one of our careers"
+        dialog.title_edit.setText("If we move to <Seattle> & co")
+        qtbot.keyClick(dialog.title_edit, Qt.Key.Key_Return)
+
+    answer_dialog(qtbot, empty_then_named)
+    tab.new_scenario_action.trigger()
+    assert seen == ["The scenario’s title can’t be empty."]
+    assert tab.scenario_box.currentText() == "If we move to <Seattle> & co"
+    assert window.undo_action.text() == "&Undo Add the scenario “If we move to <Seattle> && co”"
+    window.close_plan()
+    assert [s["title"] for s in stored(plan_path)["tables"]["vision_scenario"]] == \
+        ["If we move to <Seattle> & co"], "the default is stored only once written in"

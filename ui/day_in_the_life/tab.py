@@ -215,6 +215,7 @@ class DayInTheLifeTab(QWidget):
     def refresh(self) -> None:
         if self.document is None:
             self.scenario_box.clear()
+            self._notice = ""
             self.notice_changed.emit("")
             return
         plan = self.document.plan
@@ -517,6 +518,11 @@ class ScenarioDialog(QDialog):
         self._undo = "Add the scenario “{}”" if not current else "Rename the scenario “{}”"
         self.scenario: Scenario | None = None
         layout = QVBoxLayout(self)
+        hint = QLabel("A day you each imagine: another horizon, or a what-if. Each of you "
+                      "writes your own vision of it alone; both are revealed together.")
+        hint.setWordWrap(True)
+        hint.setStyleSheet(HINT_STYLE)
+        layout.addWidget(hint)
         self.form = Form()
         self.title_edit = self.form.add_field("title", "&Title:", line_edit(
             current, limit=TITLE_MAX, placeholder="e.g. If we move to Seattle"))
