@@ -45,7 +45,8 @@ from models.base import new_uuid
 from models.partners import new_plan_rows, partners
 from models.plan_file import PlanFile
 from models.privacy import Viewer
-from models.visions import Scenario, new_mark, store_section, visions, word_count
+from models.vision_edits import new_mark, store_section
+from models.visions import Scenario, visions, word_count
 from ui.app import make_application
 from ui.day_in_the_life.tab import DayInTheLifeTab
 from ui.document import PlanDocument

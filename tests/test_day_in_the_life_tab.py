@@ -591,7 +591,7 @@ def test_a_marked_passage_tells_its_note_and_leads_to_its_mark(qtbot: QtBot,
 
 def test_a_new_scenario_is_added_and_refused_in_place_when_it_is_no_title(
         qtbot: QtBot, window: MainWindow, plan_path: Path) -> None:
-    from ui.day_in_the_life.tab import ScenarioDialog
+    from ui.day_in_the_life.scenario_dialog import ScenarioDialog
 
     tab = day(window)
     seen: list[str] = []
@@ -613,3 +613,30 @@ def test_a_new_scenario_is_added_and_refused_in_place_when_it_is_no_title(
     window.close_plan()
     assert [s["title"] for s in stored(plan_path)["tables"]["vision_scenario"]] == \
         ["If we move to <Seattle> & co"], "the default is stored only once written in"
+
+
+def test_deleting_a_scenario_asks_first_quoting_its_title_as_typed_and_undo_restores_it(
+        qtbot: QtBot, window: MainWindow) -> None:
+    at_keyboard(qtbot, window, "Ana")
+    write(qtbot, window, "commute", "Train at seven.")
+    tab = day(window)
+    asked: list[str] = []
+
+    def cancel(box: QMessageBox) -> None:
+        asked.append(box.text())
+        box.button(QMessageBox.StandardButton.Cancel).click()
+
+    def delete(box: QMessageBox) -> None:
+        box.button(QMessageBox.StandardButton.Yes).click()
+
+    assert window.document is not None
+    plan = window.document.plan
+    answer_dialog(qtbot, cancel)
+    tab.delete_scenario_action.trigger()
+    assert asked and asked[0].startswith("Delete “A workday five years from now”")
+    assert len(scenarios(plan)) == 1, "cancelled: nothing deleted"
+    answer_dialog(qtbot, delete)
+    tab.delete_scenario_action.trigger()
+    assert scenarios(plan) == [] and section(window, "commute").raw_text() == ""
+    window.undo_action.trigger()
+    assert section(window, "commute").raw_text() == "Train at seven."

@@ -21,6 +21,17 @@ from models.exchange import rows_from_dict, visible_plan_to_dict
 from models.partners import partners
 from models.plan_file import PlanFile
 from models.privacy import REPORT, TOGETHER, Viewer
+from models.vision_edits import (
+    delete_scenario,
+    delete_vision,
+    finish,
+    new_mark,
+    new_scenario,
+    rename_scenario,
+    store_schedule,
+    store_section,
+    unfinish,
+)
 from models.visions import (
     SECTION_MAX,
     SECTIONS,
@@ -28,19 +39,10 @@ from models.visions import (
     Vision,
     day_in_the_life_summary,
     default_scenario_title,
-    delete_scenario,
-    delete_vision,
-    finish,
     mark_places,
-    new_mark,
-    new_scenario,
-    rename_scenario,
     scenario_marks,
     scenarios,
     sections,
-    store_schedule,
-    store_section,
-    unfinish,
     visions,
     word_count,
 )

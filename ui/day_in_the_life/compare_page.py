@@ -27,14 +27,12 @@ from models.day_schedule import Day, compare_days
 from models.errors import TandemError
 from models.partners import Partner
 from models.reveal import RevealState
+from models.vision_edits import delete_marks, edit_mark, new_mark
 from models.visions import (
     Scenario,
     VisionMark,
-    delete_marks,
-    edit_mark,
     mark_kinds,
     mark_places,
-    new_mark,
     scenario_marks,
     section_title,
     visions,

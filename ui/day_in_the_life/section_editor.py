@@ -145,6 +145,7 @@ class SectionPane(QWidget):
         self.editor.setReadOnly(not writable)
         self.editor.setPlaceholderText(placeholder)
         self.prompt.setVisible(writable)
+        self.error.clear()
         self.error.hide()
 
     def show_error(self, message: str) -> None:

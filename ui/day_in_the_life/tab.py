@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -32,32 +31,32 @@ from models.errors import TandemError
 from models.partners import Partner, partners
 from models.privacy import Viewer
 from models.reveal import Reveal, RevealState, reveal_states
+from models.vision_edits import (
+    delete_scenario,
+    delete_vision,
+    finish,
+    new_scenario,
+    rename_scenario,
+    unfinish,
+)
 from models.visions import (
-    TITLE_MAX,
     Scenario,
     Vision,
     VisionMark,
     content,
     default_scenario_title,
-    delete_scenario,
-    delete_vision,
-    finish,
-    new_scenario,
     own_vision,
-    rename_scenario,
     scenarios,
-    unfinish,
     visions,
 )
 from ui.actions import Shortcut, make_action
 from ui.day_in_the_life.compare_page import ComparePage
+from ui.day_in_the_life.scenario_dialog import ScenarioDialog
 from ui.day_in_the_life.section_editor import SectionPane
 from ui.day_in_the_life.writing import HIDDEN, READ, WRITE, VisionPage
 from ui.document import PlanDocument
-from ui.form import Form
 from ui.messages import show_error
 from ui.style import HINT_STYLE, error_label, plain_label, plain_tip, swatch_style
-from ui.text_fields import line_edit
 
 #: What the tab shows: a change to any of these refreshes it.
 SHOWN = (Scenario, Vision, VisionMark, Reveal, Partner)
@@ -270,7 +269,8 @@ class DayInTheLifeTab(QWidget):
     def _show_view_buttons(self, pair: list[Partner]) -> None:
         for button, partner in zip(self.view_buttons, pair, strict=False):
             button.setText(plain_label(f"{partner.name}’s Vision"))
-            button.setToolTip(plain_tip(f"{partner.name}’s vision of this day"))
+            button.setToolTip(plain_tip(f"{partner.name}’s vision of this day (Ctrl+Shift+W "
+                                        "goes from one vision to the other)"))
             button.setStyleSheet(f"QToolButton:checked {{ {swatch_style(partner.color)} "
                                  "font-weight: bold; }")
         checked = 2 if self.mode == COMPARE else next(
@@ -472,13 +472,8 @@ class DayInTheLifeTab(QWidget):
             return
         self.writing.flush()
         title = self.scenario.title
-        answer = QMessageBox.question(
-            self, "Delete Scenario",
-            f"Delete “{title}”, with everything both of you wrote for it and its marks?\n\n"
-            "Undo (Ctrl+Z) brings it all back.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel)
-        if answer == QMessageBox.StandardButton.Yes:
+        if self._confirm("Delete Scenario", f"Delete “{title}”, with everything both of you "
+                         "wrote for it and its marks?\n\nUndo (Ctrl+Z) brings it all back."):
             self._submit(f"Delete the scenario “{title}”",
                          delete_scenario(self.document.plan, self.scenario))
 
@@ -489,13 +484,9 @@ class DayInTheLifeTab(QWidget):
         mine = own_vision(self.document.plan, self.document.viewer, self.scenario.uuid)
         if mine is None:
             return
-        answer = QMessageBox.question(
-            self, "Start Over",
-            f"Delete your vision of “{self.scenario.title}” and the marks on it, to write it "
-            "anew? Your “finished” is taken back too.\n\nUndo (Ctrl+Z) brings it all back.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel)
-        if answer != QMessageBox.StandardButton.Yes:
+        if not self._confirm("Start Over", f"Delete your vision of “{self.scenario.title}” "
+                             "and the marks on it, to write it anew? Your “finished” is taken "
+                             "back too.\n\nUndo (Ctrl+Z) brings it all back."):
             return
         try:
             edit = delete_vision(self.document.plan, self.document.viewer, mine)
@@ -504,53 +495,12 @@ class DayInTheLifeTab(QWidget):
             return
         self._submit(f"Delete my vision of “{self.scenario.title}”", edit)
 
-
-class ScenarioDialog(QDialog):
-    """A scenario's title, new or renamed; refused in place, under the field."""
-
-    def __init__(self, document: PlanDocument, title: str, current: str,
-                 build: Callable[[str], tuple[Scenario, Edit]], parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.setMinimumWidth(420)
-        self.document = document
-        self._build = build
-        self._undo = "Add the scenario “{}”" if not current else "Rename the scenario “{}”"
-        self.scenario: Scenario | None = None
-        layout = QVBoxLayout(self)
-        hint = QLabel("A day you each imagine: another horizon, or a what-if. Each of you "
-                      "writes your own vision of it alone; both are revealed together.")
-        hint.setWordWrap(True)
-        hint.setStyleSheet(HINT_STYLE)
-        layout.addWidget(hint)
-        self.form = Form()
-        self.title_edit = self.form.add_field("title", "&Title:", line_edit(
-            current, limit=TITLE_MAX, placeholder="e.g. If we move to Seattle"))
-        self.suggestions = QComboBox()
-        self.suggestions.addItem("Or choose one…")
-        for suggestion in content()["scenario_suggestions"]:
-            self.suggestions.addItem(suggestion)
-        self.suggestions.activated.connect(self._suggested)
-        self.form.grid.addWidget(self.suggestions, self.form.grid.rowCount(), 1)
-        layout.addWidget(self.form)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-
-    def _suggested(self, index: int) -> None:
-        if index > 0:
-            self.title_edit.setText(self.suggestions.itemText(index))
-            self.title_edit.setFocus()
-
-    def accept(self) -> None:
-        try:
-            scenario, edit = self._build(self.title_edit.text())
-            self.document.submit(self._undo.format(self.title_edit.text().strip()), edit,
-                                 initiator=self)
-        except TandemError as error:
-            self.form.show_error(error)
-            return
-        self.scenario = scenario
-        super().accept()
+    def _confirm(self, title: str, text: str) -> bool:
+        """Ask before deleting; the question quotes a title as typed (plain text)."""
+        box = QMessageBox(QMessageBox.Icon.Question, title, text,
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                          self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.button(QMessageBox.StandardButton.Yes).setText("Delete")
+        return box.exec() == QMessageBox.StandardButton.Yes

@@ -22,15 +22,8 @@ from models.day_schedule import Schedule, format_time
 from models.errors import TandemError, ValidationError
 from models.partners import Partner
 from models.privacy import Viewer
-from models.visions import (
-    Scenario,
-    Vision,
-    content,
-    section_title,
-    sections,
-    store_schedule,
-    store_section,
-)
+from models.vision_edits import store_schedule, store_section
+from models.visions import Scenario, Vision, content, section_title, sections
 from ui.day_in_the_life.schedule_editor import ScheduleEditor
 from ui.day_in_the_life.section_editor import SectionPane
 from ui.document import PlanDocument
