@@ -138,8 +138,11 @@ def main() -> int:
 
         return timed(key)
 
-    keys = [press(("end", "middle", "start")[i % 3]) for i in range(args.keys)]
+    places = ("end", "middle", "start")
+    keys = [press(places[i % 3]) for i in range(args.keys)]
     print(f"  keystroke (one frame)      {summary(keys)}   target < {KEY_TARGET_MS} ms")
+    for index, place in enumerate(places):
+        print(f"    … at the {place:6}            {summary(keys[index::3])}")
 
     # Two marks on the section, so the commit carries them along as a real one does.
     plan = document.plan
