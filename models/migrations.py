@@ -167,6 +167,54 @@ _STEPS: dict[int, Step] = {
         "CREATE INDEX discussion_point_criterion ON discussion_point (criterion_uuid)",
         "CREATE INDEX discussion_point_opportunity ON discussion_point (opportunity_uuid)",
     ),
+    # Day in the Life: scenarios both partners imagine a day in, each
+    # partner's vision of one (private until both are done with the
+    # scenario), and synergy or conflict marks anchored by quoted passage.
+    # (It does not depend on step 5.)
+    6: (
+        """CREATE TABLE vision_scenario (
+            uuid TEXT PRIMARY KEY NOT NULL,
+            title TEXT NOT NULL,
+            position INTEGER NOT NULL DEFAULT 0
+        )""",
+        """CREATE TABLE vision (
+            uuid TEXT PRIMARY KEY NOT NULL,
+            scenario_uuid TEXT NOT NULL REFERENCES vision_scenario(uuid) ON DELETE RESTRICT,
+            commute TEXT NOT NULL DEFAULT '',
+            workspace TEXT NOT NULL DEFAULT '',
+            colleagues TEXT NOT NULL DEFAULT '',
+            tasks TEXT NOT NULL DEFAULT '',
+            challenges TEXT NOT NULL DEFAULT '',
+            personal_life TEXT NOT NULL DEFAULT '',
+            notes TEXT NOT NULL DEFAULT '',
+            leave_home INTEGER,
+            work_start INTEGER,
+            work_end INTEGER,
+            back_home INTEGER,
+            home_minutes INTEGER,
+            author_uuid TEXT REFERENCES partner(uuid) ON DELETE RESTRICT,
+            shared_at TEXT,
+            UNIQUE (scenario_uuid, author_uuid)
+        )""",
+        "CREATE INDEX vision_author ON vision (author_uuid)",
+        """CREATE TABLE vision_mark (
+            uuid TEXT PRIMARY KEY NOT NULL,
+            vision_uuid TEXT NOT NULL REFERENCES vision(uuid) ON DELETE RESTRICT,
+            scenario_uuid TEXT NOT NULL REFERENCES vision_scenario(uuid) ON DELETE RESTRICT,
+            section TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            note TEXT NOT NULL DEFAULT '',
+            exact TEXT NOT NULL,
+            prefix TEXT NOT NULL DEFAULT '',
+            suffix TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            author_uuid TEXT REFERENCES partner(uuid) ON DELETE RESTRICT,
+            shared_at TEXT
+        )""",
+        "CREATE INDEX vision_mark_vision ON vision_mark (vision_uuid)",
+        "CREATE INDEX vision_mark_scenario ON vision_mark (scenario_uuid)",
+        "CREATE INDEX vision_mark_author ON vision_mark (author_uuid)",
+    ),
 }
 
 #: The newest schema this version of Tandem reads and writes.

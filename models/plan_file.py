@@ -35,7 +35,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.pool import StaticPool
 
 from models import plan_checks, schema
-from models.base import Entity
+from models.base import Base, Entity
 from models.changes import Edit, RowChange, insert, tables
 from models.errors import PlanFileError, StaleEditError, ValidationError
 from models.migrations import SCHEMA_VERSION, upgrade
@@ -518,16 +518,18 @@ class PlanFile:
             # plan is opened under its name, below.
             draft = cls._open(building, check_contents=False)
             try:
-                # Each row as whoever wrote it: a partner's own scores and
-                # "done" marks as that partner, after what was made together.
-                together: list[Entity] = []
-                by_author: dict[str, list[Entity]] = {}
+                # Each row as whoever wrote it (a partner's own scores and
+                # "done" marks as that partner), table by table, each after
+                # the tables it refers to (a mark made together refers to a
+                # partner's vision).
+                order = {table.name: n for n, table in enumerate(Base.metadata.sorted_tables)}
+                groups: dict[tuple[int, str], list[Entity]] = {}
                 for row in rows:
-                    author = getattr(row, "author_uuid", None)
-                    (by_author.setdefault(author, []) if author else together).append(row)
-                draft.apply(tuple(insert(row) for row in together), TOGETHER)
-                for author, written in by_author.items():
-                    draft.apply(tuple(insert(row) for row in written), Viewer.partner(author))
+                    author = getattr(row, "author_uuid", None) or ""
+                    groups.setdefault((order[row.__tablename__], author), []).append(row)
+                for (_table, author), written in sorted(groups.items(), key=lambda g: g[0]):
+                    draft.apply(tuple(insert(row) for row in written),
+                                Viewer.partner(author) if author else TOGETHER)
             finally:
                 draft.close()
             os.replace(building, path)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from models import opportunities, partners, reveal, roadmap  # noqa: F401  (they register their entities)
+from models import opportunities, partners, reveal, roadmap, visions  # noqa: F401  (they register their entities)
 from models.base import Entity
 from models.base import entity_types as _all_entity_types
 

@@ -445,7 +445,7 @@ def test_a_discussion_note_is_kept_when_the_scores_come_closer(plan: PlanFile) -
 
 def test_the_example_plan_holds_the_seattle_story_scored_and_revealed(tmp_path: Path) -> None:
     data = resources.load_json("examples/rachel-and-marcus.json")
-    assert data["schema"] == 5
+    assert data["schema"] >= 5  # the step that holds opportunities, or later
     with PlanFile.create(tmp_path / "example.tandem", rows_from_dict(data)) as plan:
         summary = opportunity_summary(plan, REPORT)
         assert [(r.title, r.whose, r.rank, r.status) for r in summary.opportunities] == [

@@ -78,6 +78,13 @@ def opportunities_notice(document: PlanDocument) -> str:
     return deadline_notice(opportunities(document.plan), today())
 
 
+def visions_notice(document: PlanDocument) -> str:
+    """A vision waiting for the other partner's, before both are revealed."""
+    from models.visions import waiting_notice
+
+    return waiting_notice(document.plan)
+
+
 def _later(module: str, name: str) -> Callable[[], QWidget]:
     """A tab's class, imported only when the tab is first shown."""
     def make() -> QWidget:
@@ -95,6 +102,7 @@ def create_tabs() -> list[TabSpec]:
         TabSpec("&Roadmap", RoadmapTab),
         TabSpec("&Opportunities", _later("ui.opportunities.tab", "OpportunitiesTab"),
                 opportunities_notice),
-        TabSpec("&Day in the Life", lambda: ExerciseIntroTab("day_in_the_life")),
+        TabSpec("&Day in the Life", _later("ui.day_in_the_life.tab", "DayInTheLifeTab"),
+                visions_notice),
         TabSpec("&Checklist", lambda: ExerciseIntroTab("checklist")),
     ]
