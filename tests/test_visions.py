@@ -447,3 +447,20 @@ def test_the_example_plan_has_both_visions_revealed_with_marks_and_schedules(
             "Rachel's Chicago vision waits for Marcus"
     finally:
         plan.close()
+
+
+def test_a_plan_of_format_6_keeps_its_visions_and_their_privacy(tmp_path: Path) -> None:
+    import shutil
+
+    path = tmp_path / "plan-v6.tandem"
+    shutil.copyfile(Path(__file__).parent / "data" / "plan-v6.tandem", path)
+    with PlanFile.open(path) as plan:
+        summary = {s.title: s for s in day_in_the_life_summary(plan, REPORT)}
+        five = summary["A workday five years from now"]
+        assert five.revealed and len(five.marks) == 4
+        assert [m.found for m in five.marks].count(False) == 1  # its passage was rewritten
+        texts = " ".join(section.text for vision in five.visions for section in vision.sections)
+        assert "带团队" in texts and "שלום" in texts and "\t" in texts
+        seattle = summary["If we move to Seattle <soon> 🌲"]
+        assert not seattle.revealed and seattle.done == ("Rachel",)
+        assert "🤐" not in repr(seattle)
