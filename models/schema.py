@@ -8,7 +8,14 @@ from __future__ import annotations
 
 from functools import cache
 
-from models import partners, reveal, roadmap  # noqa: F401  (they register their entities)
+from models import (  # noqa: F401  (they register their entities)
+    checkin_rhythm,
+    checklist,
+    partners,
+    red_flags,
+    reveal,
+    roadmap,
+)
 from models.base import Entity
 from models.base import entity_types as _all_entity_types
 
