@@ -47,11 +47,12 @@ class ExerciseIntroTab(QWidget):
 
 def create_tabs() -> list[tuple[str, QWidget]]:
     """(title with mnemonic, widget) for every tab, in order."""
+    from ui.checklist.tab import ChecklistTab
     from ui.roadmap.tab import RoadmapTab
 
     return [
         ("&Roadmap", RoadmapTab()),
         ("&Opportunities", ExerciseIntroTab("opportunities")),
         ("&Day in the Life", ExerciseIntroTab("day_in_the_life")),
-        ("&Checklist", ExerciseIntroTab("checklist")),
+        ("&Checklist", ChecklistTab()),
     ]
