@@ -103,7 +103,7 @@ class CheckinPanel(QWidget):
                                "you, or both together, can write it.")
         lines = self.agreed.fontMetrics().lineSpacing()
         self.agreed.setMinimumHeight(lines * 3 + 12)
-        self.agreed.setMaximumHeight(lines * 6 + 12)
+        self.agreed.setMaximumHeight(lines * 8 + 12)
         caption = QLabel("What we &agreed to do next:")
         caption.setBuddy(self.agreed)
         self.agreed_error = error_label("agreedError")
@@ -114,13 +114,14 @@ class CheckinPanel(QWidget):
         layout.addLayout(top)
         layout.addLayout(state)
         layout.addWidget(self.status_error)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.table, 100)
         layout.addWidget(self.table_error)
         layout.addWidget(self.points)
         layout.addSpacing(4)
         layout.addWidget(caption)
-        layout.addWidget(self.agreed)
+        layout.addWidget(self.agreed, 1)
         layout.addWidget(self.agreed_error)
+        layout.addStretch(1)
 
     # -- what is shown ------------------------------------------------------------------
 
@@ -144,6 +145,7 @@ class CheckinPanel(QWidget):
                 label.hide()
         self.checkin_uuid = checkin_uuid
         self.ratings.show_checkin(self.document, checkin_uuid or None)
+        self.table.show_spans()
         seen = self.ratings.sheet
         self.setEnabled(seen is not None)
         if seen is None:
@@ -215,13 +217,10 @@ class CheckinPanel(QWidget):
 
     def _fit_columns(self) -> None:
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(INDICATOR, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 3):
+        for column in (INDICATOR, 2, 4):  # the texts share what the scores leave
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 3, 5):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        for column in (2, 4):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            self.table.setColumnWidth(column, 200)
-        header.setSectionResizeMode(5, QHeaderView.ResizeMode.ResizeToContents)
         self.table.resizeRowsToContents()
 
     # -- edits ---------------------------------------------------------------------------

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QStyledItemDelegate,
     QTableView,
     QToolTip,
     QVBoxLayout,
@@ -150,6 +151,9 @@ class IndicatorsPage(QWidget):
         self.table.setObjectName("indicatorTable")
         self.table.setAccessibleName("Indicators")
         self.table.setModel(self.model)
+        # A delegate of its own: Qt's default one is shared by every view, and
+        # a shared delegate's commitData reaches views the editor is not in.
+        self.table.setItemDelegate(QStyledItemDelegate(self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()

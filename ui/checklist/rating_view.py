@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHeaderView,
     QLineEdit,
+    QSizePolicy,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -172,6 +173,13 @@ class RatingDelegate(QStyledItemDelegate):
             editor.setText("" if value is None else str(value))
         editor.setProperty("tandemShown", index.data(Qt.ItemDataRole.EditRole))
 
+    def destroyEditor(self, editor: QWidget, index: ModelIndex) -> None:
+        # Emptied now: deleted later, it would hold a private note meanwhile,
+        # perhaps while the other partner is at the keyboard.
+        if isinstance(editor, QLineEdit):
+            editor.clear()
+        super().destroyEditor(editor, index)
+
     def setModelData(self, editor: QWidget, model: QAbstractItemModel,
                      index: ModelIndex) -> None:
         value: object
@@ -205,9 +213,35 @@ class RatingTableView(QTableView):
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.horizontalHeader().setStretchLastSection(False)
         self.setAccessibleName("Ratings")
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
         self.setToolTip("Rate each indicator from 1 (not at all) to 5 (fully): click a dot, "
                         "or type 1 to 5 (the next row follows). Double-click or F2 on a note "
                         "to write why.")
+
+    def sizeHint(self) -> QSize:
+        """As tall as its rows, so what follows the table sits right under it."""
+        hint = super().sizeHint()
+        rows = sum(self.rowHeight(row) for row in range(self.model().rowCount())) \
+            if self.model() is not None else 0
+        frame = 2 * self.frameWidth()
+        bar = self.horizontalScrollBar()
+        extra = bar.sizeHint().height() if bar.isVisible() else 0
+        return QSize(hint.width(), self.horizontalHeader().height() + rows + frame + extra)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(super().minimumSizeHint().width(), 120)
+
+    def show_spans(self) -> None:
+        """A partner's hidden score and note are one cell: there is nothing
+        to tell them apart by."""
+        self.clearSpans()
+        model = self.ratings()
+        for row in range(model.rowCount()):
+            for column in (1, 3):
+                if model.index(row, column).data(SEEN_ROLE) == Seen.HIDDEN.value:
+                    self.setSpan(row, column, 1, 2)
+        self.resizeRowsToContents()
+        self.updateGeometry()
 
     def ratings(self) -> RatingTableModel:
         model = self.model()

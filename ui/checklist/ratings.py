@@ -32,7 +32,7 @@ from models.checklist import (
 )
 from models.errors import TandemError
 from ui.document import PlanDocument
-from ui.style import plain_tip
+from ui.style import FAINT_INK, plain_tip
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -170,6 +170,12 @@ class RatingTableModel(QAbstractTableModel):
         if cell.seen is Seen.HIDDEN:
             if role == Qt.ItemDataRole.DisplayRole and column in (1, 3):
                 return HIDDEN_TEXT
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QColor(FAINT_INK)
+            if role == Qt.ItemDataRole.FontRole:
+                font = QFont()
+                font.setItalic(True)
+                return font
             if role == Qt.ItemDataRole.ToolTipRole:
                 return plain_tip(f"{partner.name}’s rating shows once you are both done.")
             return None

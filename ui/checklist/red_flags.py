@@ -238,9 +238,9 @@ class RedFlagsPage(QWidget):
                                     else "Shared red flags")
         lines = []
         for flag in shared:
-            when = f" on {long_date(flag.shared_on)}" if flag.shared_on else ""
-            who = names.get(flag.author_uuid or "", "")
-            lines.append(f"• {flag.text} ({who}{when})"
+            when = f"on {long_date(flag.shared_on)}" if flag.shared_on else ""
+            who = "shared" if viewer.is_partner else names.get(flag.author_uuid or "", "")
+            lines.append(f"• {flag.text} ({who} {when})".replace(" )", ")")
                          + (f"\n   “{flag.note}”" if flag.note else ""))
         self.shared_list.setText("\n".join(lines) if lines else "Nothing shared.")
         self.advice.setVisible(bool(seen))

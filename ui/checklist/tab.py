@@ -212,8 +212,11 @@ class ChecklistTab(QWidget):
             self.history_view.setCurrentIndex(newest)
 
     def _on_changed(self, report: ChangeReport) -> None:
+        # A change went through: an earlier refusal no longer applies.
         if report.initiator is not self:
             self.history_message.hide()
+        self.panel.clear_refusals()
+        self.rhythm_error.hide()
         self.refresh()
 
     def refresh(self) -> None:
