@@ -31,7 +31,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 import resources
 from models.base import Entity
-from models.changes import Edit, delete_all, insert, update
+from models.changes import Edit, delete_all, insert, merge, update
 from models.errors import ValidationError
 from models.partners import Partner, partners
 from models.privacy import Private, Viewer
@@ -376,11 +376,16 @@ def add_indicator(plan: PlanFile, title: str) -> Edit:
     return _defaults_if_needed(plan) + (insert(Indicator(title=title, position=last + 1)),)
 
 
+def _with_defaults(plan: PlanFile, edit: Edit) -> Edit:
+    """``edit`` of indicators, storing the defaults first if the plan has
+    none: a default that the edit changes is stored changed (a row can't be
+    added and changed in one edit)."""
+    return merge(_defaults_if_needed(plan), edit) if edit else ()
+
+
 def _change(plan: PlanFile, indicator: Indicator, **values: object) -> Edit:
     change = update(indicator, **values)
-    if change is None:
-        return ()
-    return _defaults_if_needed(plan) + (change,)
+    return _with_defaults(plan, (change,)) if change is not None else ()
 
 
 def rename_indicator(plan: PlanFile, indicator: Indicator, title: str) -> Edit:
@@ -411,7 +416,7 @@ def move_indicator(plan: PlanFile, indicator: Indicator, step: int) -> Edit:
         change = update(row, position=number)
         if change is not None:
             edit += (change,)
-    return _defaults_if_needed(plan) + edit
+    return _with_defaults(plan, edit)
 
 
 def delete_indicator(plan: PlanFile, indicator: Indicator) -> Edit:

@@ -136,6 +136,26 @@ def test_indicators_are_added_renamed_moved_retired_and_brought_back(plan: PlanF
     assert not indicators(plan)[0].retired
 
 
+@pytest.mark.parametrize("change", ["rename", "move", "retire", "delete"])
+def test_changing_a_default_before_any_is_stored_stores_the_seven_with_it(
+        plan: PlanFile, change: str) -> None:
+    second = indicators(plan)[1]
+    edit = {"rename": lambda: rename_indicator(plan, second, "Decisions are ours 🤝"),
+            "move": lambda: move_indicator(plan, second, -1),
+            "retire": lambda: retire_indicator(plan, second, TODAY),
+            "delete": lambda: delete_indicator(plan, second)}[change]()
+    plan.apply(edit, TOGETHER)
+    stored_rows = table(plan, "checklist_indicator")
+    assert len(stored_rows) == (6 if change == "delete" else 7)
+    titles = [i.title for i in indicators(plan)]
+    expected = {"rename": [SEVEN[0], "Decisions are ours 🤝", *SEVEN[2:]],
+                "move": [SEVEN[1], SEVEN[0], *SEVEN[2:]],
+                "retire": SEVEN, "delete": [SEVEN[0], *SEVEN[2:]]}[change]
+    assert titles == expected
+    plan.apply(inverse(edit), TOGETHER)
+    assert table(plan, "checklist_indicator") == [], "one undo step takes all of it back"
+
+
 @pytest.mark.parametrize("title, message", [
     ("", "can’t be empty"),
     ("   ", "can’t be empty"),

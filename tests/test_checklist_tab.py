@@ -392,6 +392,8 @@ def test_indicators_are_added_reworded_and_retired_through_the_page(
     type_text(qtbot, editor, "Both our careers count the same")
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: page.model.index(0, 0).data() == "Both our careers count the same")
+    assert not page.model.setData(page.model.index(0, 0), "   ")
+    assert "can’t be empty" in page.error.text(), "a blank rewording is refused in place"
     start_checkin(qtbot, window)
     titles = [tab.panel.ratings.index(row, 0).data()
               for row in range(tab.panel.ratings.rowCount())]
@@ -458,3 +460,22 @@ def test_the_example_plan_shows_three_revealed_quarterly_check_ins(
     rising = tab.overview.trend.indicators[0].series[0]
     assert [score for _day, score in rising] == [2, 3, 4], "Rachel's first indicator rises"
     tab.pages.setCurrentIndex(CHECKINS)
+
+
+def test_moving_a_check_in_to_another_day_keeps_it_chosen_and_reorders_the_history(
+        qtbot: QtBot, window: MainWindow) -> None:
+    tab = checklist(window)
+    start_checkin(qtbot, window, date(2026, 8, 22))
+    uuid = start_checkin(qtbot, window, date(2026, 11, 20))
+
+    def move(dialog: CheckinDialog) -> None:
+        dialog.date_edit.setDate(dialog.date_edit.date().fromString("2026-05-16", "yyyy-MM-dd"))
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+
+    answer_dialog(qtbot, move)
+    qtbot.mouseClick(tab.panel.change_date_button, Qt.MouseButton.LeftButton)
+    assert [tab.history.index(r).data().split("\n")[0] for r in range(2)] == \
+        ["22 August 2026", "16 May 2026"]
+    assert tab.current_uuid() == uuid and tab.panel.title.text() == "Check-in of 16 May 2026"
+    window.undo_action.trigger()
+    assert tab.current_uuid() == uuid and tab.panel.title.text() == "Check-in of 20 November 2026"

@@ -237,9 +237,15 @@ class ChecklistTab(QWidget):
                           key=lambda row: row.held_on)
         self.overview = overview(plan, viewer, revealed, every)
         pair = partners(plan)
+        chosen = self.current_uuid()
         self.history.set_lines([HistoryLine(row, progress(states[row.uuid], pair),
                                             len(self.overview.points_of(row.uuid)),
                                             states[row.uuid].revealed) for row in rows])
+        if not self.history_view.currentIndex().isValid() and rows:
+            # The list was reordered (a day changed) or the chosen one went:
+            # the same check-in if it is there, else the newest.
+            self.history_view.setCurrentIndex(self.history.index(max(0, self.history.row_of(
+                chosen))))
         self._show_current()
         self.trends.show_overview(self.overview)
         self.red_flags.refresh()
