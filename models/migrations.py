@@ -215,6 +215,51 @@ _STEPS: dict[int, Step] = {
         "CREATE INDEX vision_mark_scenario ON vision_mark (scenario_uuid)",
         "CREATE INDEX vision_mark_author ON vision_mark (author_uuid)",
     ),
+    # The Success Indicator Checklist: indicators (the seed's seven are
+    # stored on first use), dated check-ins with the couple's agreed note,
+    # each partner's private ratings (revealed with their check-in), the
+    # rhythm of check-ins, and each partner's private red flags. One check-in
+    # a day and one rating per partner, indicator and check-in are rules of
+    # models/checklist.py, not keys, so that an undo may reorder rows freely.
+    7: (
+        """CREATE TABLE checklist_indicator (
+            uuid TEXT PRIMARY KEY NOT NULL,
+            title TEXT NOT NULL,
+            position INTEGER NOT NULL DEFAULT 0,
+            retired_on DATE
+        )""",
+        """CREATE TABLE checkin (
+            uuid TEXT PRIMARY KEY NOT NULL,
+            held_on DATE NOT NULL,
+            agreed TEXT NOT NULL DEFAULT ''
+        )""",
+        "CREATE INDEX checkin_held_on ON checkin (held_on)",
+        """CREATE TABLE checkin_rating (
+            uuid TEXT PRIMARY KEY NOT NULL,
+            checkin_uuid TEXT NOT NULL REFERENCES checkin(uuid) ON DELETE RESTRICT,
+            indicator_uuid TEXT NOT NULL
+                REFERENCES checklist_indicator(uuid) ON DELETE RESTRICT,
+            score INTEGER,
+            note TEXT NOT NULL DEFAULT '',
+            author_uuid TEXT REFERENCES partner(uuid) ON DELETE RESTRICT,
+            shared_at TEXT
+        )""",
+        "CREATE INDEX checkin_rating_checkin ON checkin_rating (checkin_uuid)",
+        "CREATE INDEX checkin_rating_indicator ON checkin_rating (indicator_uuid)",
+        "CREATE INDEX checkin_rating_author ON checkin_rating (author_uuid)",
+        """CREATE TABLE checkin_rhythm (
+            uuid TEXT PRIMARY KEY NOT NULL,
+            every TEXT NOT NULL DEFAULT 'quarterly'
+        )""",
+        """CREATE TABLE red_flag (
+            uuid TEXT PRIMARY KEY NOT NULL,
+            flag TEXT NOT NULL,
+            note TEXT NOT NULL DEFAULT '',
+            author_uuid TEXT REFERENCES partner(uuid) ON DELETE RESTRICT,
+            shared_at TEXT
+        )""",
+        "CREATE INDEX red_flag_author ON red_flag (author_uuid)",
+    ),
 }
 
 #: The newest schema this version of Tandem reads and writes.

@@ -8,7 +8,16 @@ from __future__ import annotations
 
 from functools import cache
 
-from models import opportunities, partners, reveal, roadmap, visions  # noqa: F401  (they register their entities)
+from models import (  # noqa: F401  (they register their entities)
+    checkin_rhythm,
+    checklist,
+    opportunities,
+    partners,
+    red_flags,
+    reveal,
+    roadmap,
+    visions,
+)
 from models.base import Entity
 from models.base import entity_types as _all_entity_types
 

@@ -85,6 +85,13 @@ def visions_notice(document: PlanDocument) -> str:
     return waiting_notice(document.plan)
 
 
+def checklist_notice(document: PlanDocument) -> str:
+    """A check-in falling due, or overdue, by the couple's rhythm."""
+    from models.checkin_rhythm import due_notice, plan_due
+
+    return due_notice(plan_due(document.plan, today()))
+
+
 def _later(module: str, name: str) -> Callable[[], QWidget]:
     """A tab's class, imported only when the tab is first shown."""
     def make() -> QWidget:
@@ -104,5 +111,5 @@ def create_tabs() -> list[TabSpec]:
                 opportunities_notice),
         TabSpec("&Day in the Life", _later("ui.day_in_the_life.tab", "DayInTheLifeTab"),
                 visions_notice),
-        TabSpec("&Checklist", lambda: ExerciseIntroTab("checklist")),
+        TabSpec("&Checklist", _later("ui.checklist.tab", "ChecklistTab"), checklist_notice),
     ]
