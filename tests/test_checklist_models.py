@@ -408,3 +408,23 @@ def test_red_flags_are_private_until_their_author_shares_them(plan: PlanFile,
     rows = stored(plan_path)["tables"]["red_flag"]
     assert [(r["flag"], r["shared_at"] is not None) for r in rows] == [("dismissing", True)]
 
+
+
+def test_a_plan_of_format_7_keeps_its_check_ins_and_their_privacy(tmp_path: Path) -> None:
+    import shutil
+
+    from models.checklist import checklist_summary
+    from models.privacy import REPORT
+
+    path = tmp_path / "plan-v7.tandem"
+    shutil.copyfile(Path(__file__).parent / "data" / "plan-v7.tandem", path)
+    with PlanFile.open(path) as plan:
+        summary = checklist_summary(plan, REPORT)
+        assert summary.latest is not None
+        assert summary.latest.checkin.held_on == date(2026, 8, 22)  # the later one is not revealed
+        assert "Time for us <both> & 🧘 二人の時間" in [row.indicator.title
+                                                   for row in summary.latest.rows]
+        assert [flag.note for flag in summary.shared_flags] == ["Shared worry <i>"]
+        seen = repr(summary)
+        assert "qx-77" not in seen and "zv-31" not in seen
+        assert "Long weeks 😓" in seen
