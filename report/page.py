@@ -162,12 +162,12 @@ def tint(color: str, alpha: float = 0.14) -> str:
 def chart(draw: Callable[[float, float], Figure], width: float, height: float,
           context: Context) -> Image:
     """A chart from :mod:`report.charts` (``draw(width_in, height_in)``) as
-    an image ``width`` × ``height`` points, sharp on paper (200 dpi)."""
+    an image ``width`` × ``height`` points, sharp on paper (150 dpi)."""
     from report.charts import chart_style, png
 
     with chart_style():
         figure = draw(width / 72, height / 72)
-        data = png(figure, 200)
+        data = png(figure, 150)
     context.resources.append(figure)
     return Image(io.BytesIO(data), width=width, height=height)
 

@@ -11,6 +11,7 @@ by ``ui.chart_view``); the report places it on the page.
 from __future__ import annotations
 
 import io
+import logging
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -37,6 +38,9 @@ GRID = "#e4e1da"
 def _fonts_registered() -> bool:
     from matplotlib import font_manager
 
+    # Bold text falls back to the regular weight in the fonts that have no
+    # bold (CJK, Korean, emoji): as intended, so not a warning on the console.
+    logging.getLogger("matplotlib.font_manager").setLevel(logging.ERROR)
     for name in FONT_FILES:
         font_manager.fontManager.addfont(str(resources.path(f"fonts/{name}")))
     return True

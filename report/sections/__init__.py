@@ -16,9 +16,12 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from report.sections import roadmap
+from report.sections import checklist, day_in_the_life, opportunities, roadmap
 
 #: Each section's module, by its key in :data:`report.options.SECTIONS`.
 MODULES: dict[str, ModuleType] = {
     "roadmap": roadmap,
+    "opportunities": opportunities,
+    "day_in_the_life": day_in_the_life,
+    "checklist": checklist,
 }
