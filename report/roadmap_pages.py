@@ -275,12 +275,16 @@ def _box(canvas: Canvas, box: Box) -> None:
             while x < box.x + box.width:
                 canvas.line(x, bottom, x + box.height, bottom + box.height)
                 x += 3.0
-        else:  # dotted
+        else:  # dotted: each row of dots is one line, dashed to dots with round ends
             step = 2.2
+            canvas.setLineWidth(0.7)
+            canvas.setLineCap(1)
+            canvas.setDash([0, step])
             for row in range(int(box.height // step) + 1):
-                for column in range(int(box.width // step) + 1):
-                    canvas.circle(box.x + column * step + (row % 2) * step / 2,
-                                  bottom + row * step, 0.35, stroke=0, fill=1)
+                y = bottom + row * step
+                canvas.line(box.x + (row % 2) * step / 2, y, box.x + box.width, y)
+            canvas.setDash()
+            canvas.setLineCap(0)
         canvas.restoreState()
     if box.stroke:
         canvas.setStrokeColor(_color(box.stroke))

@@ -297,3 +297,61 @@ def test_a_new_season_shows_in_the_lead_balance(plan_path: Path, tmp_path: Path)
     text = flat(pdf_text(target))
     assert "Ana’s residency" in text
     assert "Bo’s career has no season of its own yet" in text
+
+
+def test_every_exercise_has_its_section_with_its_key_facts(example: Path,
+                                                          tmp_path: Path) -> None:
+    from models.opportunities import opportunity_summary
+    from models.privacy import REPORT
+
+    target = tmp_path / "report.pdf"
+    export(example, target)
+    text = flat(pdf_text(target))
+    with open_snapshot(example) as plan:
+        seattle = next(row for row in opportunity_summary(plan, REPORT).opportunities
+                       if row.title == "Seattle: Head of Platform")
+    assert "Seattle: Head of Platform" in text
+    assert (f"{seattle.totals[0].rounded} {seattle.totals[1].rounded} "
+            f"{seattle.combined.rounded}") in text  # Rachel's, Marcus's and the combined total
+    for fact in ("Opportunities", "The ranking", "What matters, and how much",
+                 "Both partners’ scores", "To talk about",
+                 "A day in the life", "A workday five years from now",
+                 "I do the daycare drop-off every morning at eight",  # from Marcus's vision
+                 "Check-ins", "The latest check-in: 22 Aug 2026",
+                 "Work-life balance reflects both partners' needs", "2 · A little",
+                 "Where they saw things differently", "Red flags"):
+        assert fact in text, fact
+    first_page = flat(PdfReader(target).pages[1].extract_text())
+    assert "Opportunities:" in first_page and "A day in the life" in first_page
+    assert "Check-in of 22 Aug 2026" in first_page
+
+
+def test_no_exercise_lets_a_private_word_into_the_report(tmp_path: Path) -> None:
+    """plan-v7 holds something private of every exercise: an unrevealed
+    vision, unrevealed ratings with notes, a private red flag, scores of an
+    opportunity not yet revealed."""
+    from models.checklist import ratings
+    from models.red_flags import red_flags
+    from models.visions import scenarios, visions
+
+    path = tmp_path / "plan-v7.tandem"
+    shutil.copy(DATA / "plan-v7.tandem", path)
+    target = tmp_path / "report.pdf"
+    export(path, target)
+    text = flat(pdf_text(target))
+    secrets = ("🤐", "private until Marcus is done", "qx-77", "zv-31",
+               "Marcus's private flag note")
+    for secret in secrets:
+        assert secret not in text, secret
+        assert secret.encode() not in target.read_bytes()
+    assert "Shared worry <i>" in text  # the shared red flag is there
+    assert "Chicago partner track" in text  # not revealed: only who is done scoring it
+    assert "Rachel is done" in text
+    # Each secret is in the plan, for its author: the checks above can fail.
+    with open_snapshot(path) as plan:
+        rachel, marcus = partners(plan)
+        mine = Viewer.partner(rachel.uuid)
+        seattle = next(s for s in scenarios(plan) if "Seattle" in s.title)
+        assert "🤐" in visions(plan, mine, seattle.uuid)[rachel.uuid].text("tasks")
+        assert any("qx-77" in r.note for r in ratings(plan, mine))
+        assert any("zv-31" in f.note for f in red_flags(plan, Viewer.partner(marcus.uuid)))
