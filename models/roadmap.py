@@ -245,5 +245,29 @@ def duplicate(entries: Iterable[RoadmapItem | Season], viewer: Viewer) -> Edit:
     return tuple(insert(copy) for copy in copies)
 
 
-def remove(entries: Sequence[RoadmapItem | Season]) -> Edit:
-    return tuple(delete(entry) for entry in entries)
+def remove(plan: PlanFile, entries: Sequence[RoadmapItem | Season]) -> Edit:
+    """Delete items and seasons. A row elsewhere that only points at an item
+    (an opportunity that became it) forgets the link in the same edit, so
+    undo restores the link with the item."""
+    items = [entry.uuid for entry in entries if isinstance(entry, RoadmapItem)]
+    return (*_unlinked(plan, items), *(delete(entry) for entry in entries))
+
+
+def _unlinked(plan: PlanFile, item_uuids: list[str]) -> Edit:
+    from models import schema  # every entity, registered by then
+
+    if not item_uuids:
+        return ()
+    changes = []
+    for cls in schema.entity_types().values():
+        for column in cls.__table__.columns:
+            points_here = column.key != "author_uuid" and column.nullable and any(
+                fk.column.table.name == RoadmapItem.__tablename__
+                for fk in column.foreign_keys)
+            if not points_here:
+                continue
+            for row in plan.read(select(cls).where(column.in_(item_uuids))):
+                change = update(row, **{column.key: None})
+                if change is not None:
+                    changes.append(change)
+    return tuple(changes)

@@ -281,6 +281,6 @@ def test_deleting_entries_and_undoing_restores_the_file_exactly(qapp: Any,
                                         ana.uuid, notes="Team of six", viewer=TOGETHER)
                         + new_season(ana.uuid, "Ana leads", date(2027, 1, 1), date(2028, 1, 1)))
         entries = [*roadmap_items(document.plan, TOGETHER), *seasons(document.plan)]
-        assert_delete_and_undo_restore_the_file(document, "Delete", remove(entries))
+        assert_delete_and_undo_restore_the_file(document, "Delete", remove(document.plan, entries))
     finally:
         document.close()

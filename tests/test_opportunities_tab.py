@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QTableView
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMenu, QTableView
 from pytestqt.qtbot import QtBot
 
 from models.opportunities import (
@@ -563,3 +563,27 @@ def test_sorting_by_the_combined_total_and_typing_in_the_sorted_grid(
     qtbot.keyClick(tab.grid, "9")
     qtbot.keyClick(editor_of(tab.grid), Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: my_scores(document)[("Both remote", "Salary")] == 9)
+
+
+def test_the_roadmap_item_an_opportunity_became_says_where_it_came_from(
+        qtbot: QtBot, document: PlanDocument) -> None:
+    from models.opportunities import RoadmapEntry, accept, opportunities
+    from models.privacy import TOGETHER
+    from models.roadmap import roadmap_items
+    from ui.roadmap.editor import ItemDialog
+
+    document.submit("Add", new_opportunity("Lisbon <chair> & co", date(2026, 11, 20)))
+    lisbon = next(o for o in opportunities(document.plan) if o.title.startswith("Lisbon"))
+    document.submit("Accept", accept(lisbon, TOGETHER, RoadmapEntry("Lisbon chair",
+                                                                    date(2027, 9, 1))))
+    item = next(i for i in roadmap_items(document.plan, TOGETHER) if i.title == "Lisbon chair")
+    dialog = ItemDialog(document, item)
+    qtbot.addWidget(dialog)
+    link = dialog.findChild(QLabel, "opportunityLink")
+    assert link is not None
+    assert link.text() == ("Added when the opportunity “Lisbon <chair> & co” was accepted: "
+                           "its scores are in the Opportunities tab.")
+    assert link.textFormat() == Qt.TextFormat.PlainText
+    other = ItemDialog(document, None)
+    qtbot.addWidget(other)
+    assert other.findChild(QLabel, "opportunityLink") is None

@@ -299,19 +299,22 @@ def test_accepting_adds_a_job_change_in_the_owners_lane_in_one_undo_step(
     assert (caught.value.table, caught.value.field) == ("opportunity", "title")
 
 
-def test_a_roadmap_item_an_opportunity_became_can_be_deleted_after_unlinking(
+def test_a_roadmap_item_an_opportunity_became_can_be_deleted_and_undo_relinks_it(
         document: Any) -> None:
     _found, (seattle, _remote) = seed(document.plan)
     plan = document.plan
     document.submit("Accept", accept(seattle, TOGETHER, RoadmapEntry("Seattle", date(2027, 3, 1))))
     item = next(i for i in roadmap_items(plan, TOGETHER) if i.title == "Seattle")
-    with pytest.raises(ValidationError, match="depend on it"):
-        document.submit("Delete", remove([item]))  # the link holds it (RESTRICT)
-    edit = merge(unlink_roadmap_items(plan, [item.uuid]), remove([item]))
-    document.submit("Delete", edit)
+    document.submit("Delete", remove(plan, [item]))  # the opportunity forgets the link
     assert opportunity_of_roadmap_item(plan, item.uuid) is None
+    assert [o.status for o in opportunities(plan) if o.uuid == seattle.uuid] == ["accepted"]
     document.undo()
-    assert opportunity_of_roadmap_item(plan, item.uuid) is not None
+    relinked = opportunity_of_roadmap_item(plan, item.uuid)
+    assert relinked is not None and relinked.uuid == seattle.uuid
+    assert [i.title for i in roadmap_items(plan, TOGETHER) if i.uuid == item.uuid] == ["Seattle"]
+    # The same, built by the opportunities' own function, is one edit too.
+    edit = merge(unlink_roadmap_items(plan, [item.uuid]), remove(plan, [item]))
+    assert len(edit) == 2
 
 
 @pytest.mark.parametrize(("values", "field", "words"), [

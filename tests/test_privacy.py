@@ -68,7 +68,7 @@ def test_nobody_else_can_change_or_delete_a_draft_and_the_refusal_names_nothing(
     with PlanFile.open(with_draft) as plan:
         ana, bo = viewers(plan)
         draft = next(i for i in roadmap_items(plan, ana) if i.is_draft)
-        attempts = [edit_entry(draft, title="Renamed"), remove([draft]), share([draft]),
+        attempts = [edit_entry(draft, title="Renamed"), remove(plan, [draft]), share([draft]),
                     edit_entry(draft, partner_uuid=None)]
         for edit in attempts:
             for other in (bo, TOGETHER, REPORT):

@@ -493,7 +493,7 @@ def test_remove_items_and_seasons_in_one_edit_and_undo_restores_them(filled: Pat
         doomed: list[RoadmapItem | Season] = [
             i for i in roadmap_items(plan, TOGETHER) if i.title != "Wedding 💍"]
         doomed.insert(1, seasons(plan)[0])
-        edit = remove(doomed)
+        edit = remove(plan, doomed)
         plan.apply(edit, TOGETHER)
     assert titles_of(filled) == ["Wedding 💍"]
     assert [s["label"] for s in rows(filled, "season")] == ["Bo's thesis"]

@@ -311,7 +311,7 @@ class EditUndoReopen(RuleBasedStateMachine):
         key, item = found
         expected = copy.deepcopy(self.model)
         del expected[key]
-        self._submit(who, lambda: remove([item]), expected)
+        self._submit(who, lambda: remove(self.document.plan, [item]), expected)
 
     # -- seasons --
 
@@ -335,7 +335,7 @@ class EditUndoReopen(RuleBasedStateMachine):
             season = found[pick % len(found)]
             expected = copy.deepcopy(self.model)
             del expected[("season", season.uuid)]
-            self._submit(who, lambda: remove([season]), expected)
+            self._submit(who, lambda: remove(self.document.plan, [season]), expected)
 
     # -- undo, redo, reopen --
 

@@ -280,10 +280,27 @@ class ItemDialog(EntryDialog):
                                     if item.is_draft else
                                     "Shared with both of you: it stays shared")
         self.body.insertWidget(self.body.indexOf(self.buttons), self.private)
+        if item is not None:
+            self._link_back(document, item)
 
         self.lane_combo.currentIndexChanged.connect(self._paint_kinds)
         self._paint_kinds()
         self.title_edit.setFocus()
+
+    def _link_back(self, document: PlanDocument, item: RoadmapItem) -> None:
+        """Where this item came from: the opportunity accepted onto the roadmap."""
+        from models.opportunities import opportunity_of_roadmap_item
+
+        source = opportunity_of_roadmap_item(document.plan, item.uuid)
+        if source is None:
+            return
+        origin = QLabel(f"Added when the opportunity “{source.title}” was accepted: its "
+                        "scores are in the Opportunities tab.")
+        origin.setObjectName("opportunityLink")
+        origin.setTextFormat(Qt.TextFormat.PlainText)
+        origin.setWordWrap(True)
+        origin.setStyleSheet(HINT_STYLE)
+        self.body.insertWidget(self.body.indexOf(self.buttons), origin)
 
     def _paint_kinds(self) -> None:
         color = self.lanes[max(0, self.lane_combo.currentIndex())][2]

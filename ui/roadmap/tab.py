@@ -383,7 +383,8 @@ class RoadmapTab(QWidget):
 
     def delete_selected(self) -> None:
         entries = self.selected_entries()
-        self._submit(f"Delete {self._names(entries)}", remove(entries))
+        if self.document is not None and entries:
+            self._submit(f"Delete {self._names(entries)}", remove(self.document.plan, entries))
 
     def duplicate_selected(self) -> None:
         if self.document is None:
