@@ -168,4 +168,9 @@ MARKERS: dict[str, list[tuple[float, float]]] = {
     "star": _regular(5, 1.05, inner=0.45),
     "house": [(-0.85, 0.9), (0.85, 0.9), (0.85, -0.1), (0, -0.95), (-0.85, -0.1)],
     "heart": _heart(),
+    # Marks of the couple's toolkit: a goal, a win, an opportunity passed up.
+    "flag": [(-0.75, 1.0), (-0.75, -1.0), (0.9, -0.55), (-0.45, -0.1), (-0.45, 1.0)],
+    "burst": _regular(8, 1.05, inner=0.55),
+    "cross": [(-1, -0.6), (-0.6, -1), (0, -0.4), (0.6, -1), (1, -0.6), (0.4, 0), (1, 0.6),
+              (0.6, 1), (0, 0.4), (-0.6, 1), (-1, 0.6), (-0.4, 0)],
 }
