@@ -109,6 +109,7 @@ class OptionsDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("reportOptions")
         self.setWindowTitle(title)
+        self.setMinimumWidth(460)  # the title and the privacy sentence read whole
         layout = QVBoxLayout(self)
         self.form = ReportOptionsForm(with_paper)
         layout.addWidget(self.form)
