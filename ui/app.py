@@ -40,8 +40,14 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv if argv is None else argv
     args = parse_args(argv[1:])
+    from ui.window import settings, single_instance
+
+    # Already open in a running Tandem (a second double-click): that window comes forward.
+    if single_instance.hand_off(args.plan or settings.last_plan()):
+        return 0
     app = make_application(argv)
     window = start_window(args.plan)  # kept: the window lives as long as the app runs
+    single_instance.PlanServer(window)  # answers later starts; a child of the window
     result = app.exec()
     del window
     return result
