@@ -17,6 +17,8 @@ if TYPE_CHECKING:
     from ui.window.main_window import MainWindow
 
 APP_NAME = "Tandem"
+#: The installed desktop entry's name (packaging/bundle.py APP_ID).
+DESKTOP_ID = "org.tandem_planner.Tandem"
 
 
 def make_application(argv: list[str]) -> QApplication:
@@ -25,7 +27,7 @@ def make_application(argv: list[str]) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(app_version())
-    app.setDesktopFileName("tandem")
+    app.setDesktopFileName(DESKTOP_ID)
     app.setWindowIcon(QIcon(str(resources.path("icons/tandem.svg"))))
     return app
 
