@@ -29,6 +29,10 @@ EXECUTABLE = "tandem"
 APP_ID = "org.tandem_planner.Tandem"
 DESKTOP_ID = APP_ID
 BUNDLE_ID = "org.tandem-planner.Tandem"
+#: Where the project lives and who answers for the packages (the AppStream
+#: file's homepage and screenshot URL, the .deb, the installers).
+HOMEPAGE = "https://tandem-planner.org/"
+MAINTAINER = "The Tandem developers <packaging@tandem-planner.org>"
 DOCUMENT_UTI = "org.tandem-planner.plan"
 MIME_TYPE = "application/x-tandem-plan"
 MIME_ICON = MIME_TYPE.replace("/", "-")

@@ -47,8 +47,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import bundle  # noqa: E402
 
 PACKAGE = "tandem"
-MAINTAINER = "The Tandem developers <packaging@tandem-planner.org>"
-HOMEPAGE = "https://tandem-planner.org/"
 DESCRIPTION = """\
 plan two ambitious careers together
  Tandem is a desktop application for couples with two ambitious careers who
@@ -236,10 +234,10 @@ def control(root: Path, version: str, architecture: str, fonts: list[str]) -> No
     size = sum(p.stat().st_size for p in root.rglob("*") if p.is_file() and not p.is_symlink())
     recommends_line = f"Recommends: {recommends}\n" if recommends else ""
     text = (f"Package: {PACKAGE}\nVersion: {version}\nArchitecture: {architecture}\n"
-            f"Maintainer: {MAINTAINER}\nInstalled-Size: {(size + 1023) // 1024}\n"
+            f"Maintainer: {bundle.MAINTAINER}\nInstalled-Size: {(size + 1023) // 1024}\n"
             f"Depends: {depends}\n{recommends_line}"
             "Section: misc\nPriority: optional\n"
-            f"Homepage: {HOMEPAGE}\nDescription: {DESCRIPTION}")
+            f"Homepage: {bundle.HOMEPAGE}\nDescription: {DESCRIPTION}")
     debian = root / "DEBIAN"
     debian.mkdir(mode=0o755)
     (debian / "control").write_text(text)

@@ -219,10 +219,19 @@ def test_the_qt_plugins_tandem_needs_are_kept_and_the_rest_left_out() -> None:
     assert not bundle.left_out("matplotlib/mpl-data/fonts/ttf/DejaVuSans.ttf")
 
 
-def test_the_version_is_the_same_everywhere() -> None:
+def test_the_version_and_the_projects_address_are_the_same_everywhere() -> None:
     version = bundle.version()
-    assert bundle.CHANGELOG_FILE.read_text().startswith(f"tandem ({version}) ")
+    changelog = bundle.CHANGELOG_FILE.read_text()
+    assert changelog.startswith(f"tandem ({version}) ")
+    assert f" -- {bundle.MAINTAINER}  " in changelog
     assert f'"Tandem {version}"' in bundle.MAN_PAGE.read_text()
+    metainfo = ET.parse(bundle.METAINFO_FILE).getroot()
+    urls = [e.text or "" for e in (*metainfo.findall("url"),
+                                   *metainfo.findall("screenshots/screenshot/image"))]
+    assert urls and all(url.startswith(bundle.HOMEPAGE) for url in urls)
+    assert f"Upstream-Contact: {bundle.MAINTAINER}" in bundle.COPYRIGHT_FILE.read_text()
+    inno = bundle.INNO_SCRIPT.read_text()
+    assert f"AppPublisherURL={bundle.HOMEPAGE}" in inno
 
 
 def test_the_icons_render_in_every_size(tmp_path: Path, qapp: object) -> None:

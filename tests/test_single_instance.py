@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtNetwork import QLocalSocket
 from pytestqt.qtbot import QtBot
@@ -211,21 +211,35 @@ def test_on_macos_a_plan_opened_while_tandem_runs_is_shown_opened_or_started(
     monkeypatch.setattr(single_instance, "bring_forward",
                         lambda w: forward.append(w.windowTitle()))
     monkeypatch.setattr(single_instance, "start_another", started.append)
-    PlanServer(window)
+    server = PlanServer(window, file_open_events=True)
     app = QCoreApplication.instance()
     assert app is not None
+    try:
+        QCoreApplication.sendEvent(app, QFileOpenEvent(str(plan_path)))
+        assert forward and not started
+        QCoreApplication.sendEvent(app, QFileOpenEvent(str(other_plan)))
+        assert started == [other_plan], "another plan: a window of its own"
+        assert window.document is not None and window.document.plan.path == plan_path
 
+        window.close_plan()
+        QCoreApplication.sendEvent(app, QFileOpenEvent(str(other_plan)))
+        assert window.document is not None and window.document.plan.path == other_plan, \
+            "on the welcome page, the plan opens right there"
+    finally:
+        app.removeEventFilter(server)
+
+
+def test_elsewhere_no_application_wide_filter_slows_every_event(
+        qtbot: QtBot, window: MainWindow, plan_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    forward: list[str] = []
+    monkeypatch.setattr(single_instance, "bring_forward",
+                        lambda w: forward.append(w.windowTitle()))
+    PlanServer(window, file_open_events=False)
+    app = QCoreApplication.instance()
+    assert app is not None
     QCoreApplication.sendEvent(app, QFileOpenEvent(str(plan_path)))
-    assert forward and not started
-    QCoreApplication.sendEvent(app, QFileOpenEvent(str(other_plan)))
-    assert started == [other_plan], "another plan: a window of its own"
-    assert window.document is not None and window.document.plan.path == plan_path
-
-    window.close_plan()
-    QCoreApplication.sendEvent(app, QFileOpenEvent(str(other_plan)))
-    assert window.document is not None and window.document.plan.path == other_plan, \
-        "on the welcome page, the plan opens right there"
-    assert QEvent.Type.FileOpen  # (the event type the filter answers)
+    assert forward == []
 
 
 # -- two real Tandems ------------------------------------------------------------------

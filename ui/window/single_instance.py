@@ -25,7 +25,6 @@ the server answers the same way (:meth:`PlanServer.eventFilter`).
 
 from __future__ import annotations
 
-import getpass
 import hashlib
 import json
 import os
@@ -71,10 +70,8 @@ def server_name(plan: Path) -> str | None:
 
 
 def _user() -> str:
-    try:
-        who = str(os.getuid()) if hasattr(os, "getuid") else getpass.getuser()
-    except (OSError, KeyError):
-        who = "user"
+    """Who runs this Tandem: the user id, or on Windows the user's name."""
+    who = str(os.getuid()) if hasattr(os, "getuid") else os.environ.get("USERNAME", "")
     return "".join(c for c in who if c.isalnum())[:32] or "user"
 
 
@@ -143,9 +140,11 @@ def start_another(plan: Path) -> bool:
 
 class PlanServer(QObject):
     """Answers :func:`hand_off` for the plan ``window`` shows. Lives as long
-    as the window (its child)."""
+    as the window (its child). ``file_open_events``: answer macOS's too (an
+    application-wide event filter, so only where such events come)."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: MainWindow,
+                 file_open_events: bool = sys.platform == "darwin") -> None:
         super().__init__(window)
         self._window = window
         self._server: QLocalServer | None = None
@@ -159,7 +158,7 @@ class PlanServer(QObject):
         window.windowTitleChanged.connect(self._follow.start)
         window.undo_group.activeStackChanged.connect(self._follow.start)
         app = QApplication.instance()
-        if app is not None:
+        if file_open_events and app is not None:
             app.installEventFilter(self)
         self.follow_window()
 
