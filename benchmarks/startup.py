@@ -6,18 +6,23 @@ first real paint on the display, for:
   floor   imports PySide6.QtWidgets and sqlalchemy.orm, creates a QApplication
           and shows a bare QMainWindow, until that window has painted -- the
           least any such app can cost;
-  tandem  starts Tandem as main.py does, opening the example plan (created once
-          in a temporary folder), until the Roadmap chart of it has painted.
+  tandem  starts Tandem through main.py, opening the example plan (created once
+          in a temporary folder), until the Roadmap chart of it has painted
+          (the watcher is benchmarks/startup_probe.py);
+  frozen  with --frozen APP_FOLDER: the same for the frozen app (PyInstaller,
+          packaging/tandem.spec), through its own copy of that watcher,
+          APP_FOLDER/tandem-startup-probe.
 
 The parent records the wall clock just before spawning; the child prints
 time.time() once the paint event is over. Run it on a real display (xcb; here
 under Xvfb) -- offscreen skips the window system -- with fresh temporary
 XDG_CONFIG_HOME / XDG_DATA_HOME, so real user settings are never touched. One
-unreported warm-up run of each comes first; after that the two alternate.
-Prints figures only; it asserts nothing about timings. The target is tandem at
-most 1.3x the floor.
+unreported warm-up run of each comes first; after that they alternate.
+Prints figures only; it asserts nothing about timings. The targets: tandem at
+most 1.3x the floor, frozen at most 1.2x tandem.
 
-Run from the repository root:  xvfb-run -a .venv/bin/python benchmarks/startup.py [--runs N]
+Run from the repository root:
+  xvfb-run -a .venv/bin/python benchmarks/startup.py [--runs N] [--frozen build/dist/tandem]
 """
 
 from __future__ import annotations
@@ -34,6 +39,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET = 1.3
+#: The frozen app against the same start from source.
+FROZEN_TARGET = 1.2
 HEAVY = ("matplotlib", "reportlab")
 
 # Each child prints one JSON line on stdout once its window has been shown.
@@ -70,49 +77,32 @@ window.show()
 sys.exit(app.exec())
 """
 
-# Tandem's own imports come first, as in main.py (ui imports its model before Qt).
-TANDEM_CHILD = f"import json, sys, time\nHEAVY = {HEAVY!r}\nimport ui.app" + REPORT + PAINTED + """
-from pathlib import Path
-from PySide6.QtCore import QTimer
-from ui.app import make_application
-
-def done():
-    report(heavy=[name for name in HEAVY if name in sys.modules],
-           welcome_built=window._welcome is not None)
-    window.close()  # closes the plan cleanly; happens after the time is taken
-    app.quit()
-
-plan = Path(sys.argv[1])
-app = make_application(sys.argv)
-from ui.window.main_window import MainWindow
-real_show = MainWindow.show
-
-def watched_show(window):
-    # Watch the chart for its first paint before anything is shown.
-    global watcher
-    watcher = Painted(window.tab_pages[0][1].view.viewport(), done)
-    real_show(window)
-
-MainWindow.show = watched_show
-window = ui.app.start_window(plan)  # exactly as ui.app.main starts
-if window.document is None:
-    sys.exit(f"benchmark child: the plan {plan} did not open")
-sys.exit(app.exec())
+# Tandem as main.py starts it, with the paint watcher of startup_probe.py
+# (which imports ui first, as main.py does: the model before Qt).
+TANDEM_CHILD = """
+import sys
+sys.path.insert(0, "benchmarks")
+import startup_probe  # reports the Roadmap's first paint, then closes Tandem
+import main
+sys.exit(main.main(["tandem", *sys.argv[1:]]))
 """
+#: The frozen app's copy of that child, built beside its ``tandem``.
+PROBE = "tandem-startup-probe"
 
 
-def run_once(code: str, args: list[str], platform: str, scratch: Path) -> dict:
+def run_once(command: list[str], platform: str, scratch: Path) -> dict:
     """Spawn one child; return its report with 'seconds' from spawn to shown."""
     home = Path(tempfile.mkdtemp(dir=scratch))
     env = dict(os.environ, QT_QPA_PLATFORM=platform,
                XDG_CONFIG_HOME=str(home / "config"), XDG_DATA_HOME=str(home / "data"))
     start = time.time()  # wall clock, comparable with the child's time.time()
-    proc = subprocess.run([sys.executable, "-c", code, *args], cwd=ROOT, env=env,
+    proc = subprocess.run(command, cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=120)
     lines = [line for line in proc.stdout.splitlines() if line.startswith("{")]
-    if proc.returncode != 0 or not lines:
-        sys.exit(f"child failed (exit {proc.returncode}):\n{proc.stdout}{proc.stderr}")
-    result = json.loads(lines[-1])
+    result = json.loads(lines[-1]) if lines else {}
+    if proc.returncode != 0 or "shown" not in result:
+        sys.exit(f"child failed (exit {proc.returncode}): {' '.join(command)}\n"
+                 f"{proc.stdout}{proc.stderr}")
     result["seconds"] = result["shown"] - start
     return result
 
@@ -133,21 +123,33 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=7, help="measured runs of each (min 5)")
     parser.add_argument("--platform", default="xcb",
                         help="QT_QPA_PLATFORM for children (xcb: a real display)")
+    parser.add_argument("--frozen", type=Path, metavar="APP_FOLDER",
+                        help="also time the frozen app in this folder (build/dist/tandem, "
+                             f"built with TANDEM_STARTUP_PROBE=1 so that it holds {PROBE})")
     options = parser.parse_args()
     runs = max(5, options.runs)
+    probe = None
+    if options.frozen is not None:
+        probe = options.frozen / PROBE
+        if not probe.is_file():
+            sys.exit(f"{probe} not found: build the app with TANDEM_STARTUP_PROBE=1 "
+                     "(see packaging/README.md)")
 
     import PySide6
     print(f"Python {sys.version.split()[0]}, PySide6 {PySide6.__version__}, "
           f"platform {options.platform}, {runs} runs each (+1 warm-up)")
-    times: dict[str, list[float]] = {"floor": [], "tandem": []}
     heavy: set[str] = set()
     with tempfile.TemporaryDirectory(prefix="tandem-bench-") as tmp:
         scratch = Path(tmp)
         plan = make_plan(scratch)
-        children = {"floor": (FLOOR_CHILD, []), "tandem": (TANDEM_CHILD, [str(plan)])}
+        children = {"floor": [sys.executable, "-c", FLOOR_CHILD],
+                    "tandem": [sys.executable, "-c", TANDEM_CHILD, str(plan)]}
+        if probe is not None:
+            children["frozen"] = [str(probe), str(plan)]
+        times: dict[str, list[float]] = {name: [] for name in children}
         for index in range(runs + 1):
-            for name, (code, args) in children.items():
-                result = run_once(code, args, options.platform, scratch)
+            for name, command in children.items():
+                result = run_once(command, options.platform, scratch)
                 heavy.update(result.get("heavy", []))
                 if index > 0:  # run 0 is the warm-up
                     times[name].append(result["seconds"])
@@ -160,6 +162,11 @@ def main() -> int:
     ratio = statistics.median(times["tandem"]) / statistics.median(times["floor"])
     verdict = "within" if ratio <= TARGET else "OVER"
     print(f"\ntandem/floor (medians): {ratio:.2f}x  (target: at most {TARGET}x; {verdict})")
+    if "frozen" in times:
+        frozen = statistics.median(times["frozen"]) / statistics.median(times["tandem"])
+        verdict = "within" if frozen <= FROZEN_TARGET else "OVER"
+        print(f"frozen/tandem (medians): {frozen:.2f}x  "
+              f"(target: at most {FROZEN_TARGET}x; {verdict})")
     if heavy:
         print(f"heavy modules loaded by the time the window was shown: "
               f"{', '.join(sorted(heavy))} -- they must not be")

@@ -4,6 +4,8 @@
 #
 #   bash packaging/dev.sh start [PLAN_FILE]   set up, then start Tandem
 #   bash packaging/dev.sh test [PYTEST_ARGS]  set up, then lint, type-check and test (headless)
+#   bash packaging/dev.sh setup [APT_PACKAGES] set up only, with these system packages too
+#                                             (packaging/build-deb and check-deb use it)
 #
 # Safe to run again: it only installs what is missing.
 set -euo pipefail
@@ -17,12 +19,15 @@ SYSTEM_PACKAGES=(
   libxkbcommon0 libxkbcommon-x11-0 fonts-dejavu-core
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
   libxcb-xkb1 libxcb-shape0 libxcb-randr0 libxcb-xinerama0 libx11-xcb1
+  # The validators tests/test_packaging.py runs on the desktop entry, the
+  # AppStream file and the plan's file type.
+  desktop-file-utils appstream shared-mime-info
 )
 
 install_system_packages() {
   command -v dpkg-query >/dev/null 2>&1 || return 0  # not Debian: trust the system
   local missing=()
-  for package in "${SYSTEM_PACKAGES[@]}"; do
+  for package in "${SYSTEM_PACKAGES[@]}" "$@"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" \
       || missing+=("$package")
   done
@@ -62,6 +67,10 @@ case "$command" in
     setup_python
     exec .venv/bin/python main.py "$@"
     ;;
+  setup)
+    install_system_packages "$@"
+    setup_python
+    ;;
   test)
     install_system_packages
     setup_python
@@ -71,7 +80,7 @@ case "$command" in
     echo "== pytest";      exec .venv/bin/python -m pytest "$@"
     ;;
   *)
-    echo "usage: bash packaging/dev.sh start [PLAN_FILE] | test [PYTEST_ARGS...]" >&2
+    echo "usage: bash packaging/dev.sh start [PLAN_FILE] | test [PYTEST_ARGS...] | setup [APT_PACKAGES...]" >&2
     exit 2
     ;;
 esac

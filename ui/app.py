@@ -17,6 +17,8 @@ if TYPE_CHECKING:
     from ui.window.main_window import MainWindow
 
 APP_NAME = "Tandem"
+#: The installed desktop entry's name (packaging/bundle.py APP_ID).
+DESKTOP_ID = "org.tandem_planner.Tandem"
 
 
 def make_application(argv: list[str]) -> QApplication:
@@ -25,7 +27,7 @@ def make_application(argv: list[str]) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(app_version())
-    app.setDesktopFileName("tandem")
+    app.setDesktopFileName(DESKTOP_ID)
     app.setWindowIcon(QIcon(str(resources.path("icons/tandem.svg"))))
     return app
 
@@ -40,8 +42,14 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv if argv is None else argv
     args = parse_args(argv[1:])
+    from ui.window import settings, single_instance
+
+    # Already open in a running Tandem (a second double-click): that window comes forward.
+    if single_instance.hand_off(args.plan or settings.last_plan()):
+        return 0
     app = make_application(argv)
     window = start_window(args.plan)  # kept: the window lives as long as the app runs
+    single_instance.PlanServer(window)  # answers later starts; a child of the window
     result = app.exec()
     del window
     return result

@@ -1,0 +1,65 @@
+"""The paint watcher of ``benchmarks/startup.py``, run before Tandem starts.
+
+Imported (from source) or run as the first script of the frozen
+``tandem-startup-probe`` (``TANDEM_STARTUP_PROBE=1`` when building the spec),
+it waits for the first window Tandem shows, watches the Roadmap chart for its
+first paint, then prints one JSON line (``time.time()`` once that paint is
+over, which heavy modules were loaded by then, whether the welcome page was
+built) and closes Tandem. What starts Tandem afterwards is ``main.py``, so
+the frozen app is measured through its real entry point.
+"""
+
+# ruff: noqa: I001  (ui first, as in main.py: it imports the model before Qt)
+import json
+import sys
+import time
+
+import ui.app  # noqa: F401
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication
+
+from ui.window.main_window import MainWindow
+
+HEAVY = ("matplotlib", "reportlab")
+
+
+class Painted(QObject):
+    """Calls ``then`` once ``widget`` has painted (after its paint event)."""
+
+    def __init__(self, widget, then):
+        super().__init__()
+        self.then = then
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and self.then is not None:
+            then, self.then = self.then, None
+            QTimer.singleShot(0, then)
+        return False
+
+
+_watchers = []
+_real_show = MainWindow.show
+
+
+def _watched_show(window):
+    def report(**values):
+        print(json.dumps(values), flush=True)
+        window.close()  # closes the plan cleanly; happens after the time is taken
+        QApplication.quit()
+
+    def done():
+        report(shown=time.time(), heavy=[name for name in HEAVY if name in sys.modules],
+               welcome_built=window._welcome is not None)
+
+    def opened():  # runs once the start has tried to open the plan
+        if window.document is None:
+            report(error="the plan did not open")
+
+    if not _watchers:
+        _watchers.append(Painted(window.tab_pages[0][1].view.viewport(), done))
+        QTimer.singleShot(0, opened)
+    _real_show(window)
+
+
+MainWindow.show = _watched_show
