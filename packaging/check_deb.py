@@ -231,7 +231,7 @@ def _check_app(session: Session, root: Path, plan_a: Path, plan_b: Path) -> None
     if not window_a:
         return
 
-    title_b = f"Ana & Bo — {plan_b.stem}"
+    title_b = plan_b.stem  # its name already names the couple, so the title is the name alone
     other = session.start(desktop_command(root, plan_b))
     window_b = until(lambda: window_titled(title_b), START_SECONDS)
     report(bool(window_b) and first.poll() is None, "another plan opens in a window of its own",
