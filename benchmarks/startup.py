@@ -28,6 +28,7 @@ Run from the repository root:
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
 import os
 import statistics
@@ -134,6 +135,13 @@ def main() -> int:
         if not probe.is_file():
             sys.exit(f"{probe} not found: build the app with TANDEM_STARTUP_PROBE=1 "
                      "(see packaging/README.md)")
+
+    # An installed Tandem runs from bytecode (pip and PyInstaller compile it),
+    # as the floor's PySide6 and SQLAlchemy do: compile ours too, whatever
+    # PYTHONDONTWRITEBYTECODE says, or each start would time compiling it.
+    for folder in ("models", "ui", "report", "resources", "benchmarks"):
+        compileall.compile_dir(ROOT / folder, quiet=1)
+    compileall.compile_file(ROOT / "main.py", quiet=1)
 
     import PySide6
     print(f"Python {sys.version.split()[0]}, PySide6 {PySide6.__version__}, "

@@ -8,7 +8,11 @@ from __future__ import annotations
 
 import glob
 import re
+import shutil
+import struct
+import subprocess
 import sys
+import tempfile
 import tomllib
 from pathlib import Path
 
@@ -94,7 +98,8 @@ def resource_data() -> list[tuple[str, str]]:
 #: and development tools that happen to be in the build environment.
 EXCLUDED_MODULES = [
     "tkinter", "_tkinter", "turtle", "turtledemo", "idlelib", "pydoc_data", "lib2to3",
-    "unittest", "doctest", "pdb", "xmlrpc", "curses", "sqlite3.test",
+    # (unittest stays: matplotlib's pyparsing imports it)
+    "doctest", "pdb", "xmlrpc", "curses", "sqlite3.test",
     *(f"PySide6.{module}" for module in (
         "Qt3DAnimation", "Qt3DCore", "Qt3DExtras", "Qt3DInput", "Qt3DLogic", "Qt3DRender",
         "QtAxContainer", "QtBluetooth", "QtCharts", "QtConcurrent", "QtDataVisualization",
@@ -117,7 +122,8 @@ EXCLUDED_MODULES = [
         "backend_nbagg", "backend_webagg", "backend_webagg_core", "backend_cairo",
         "backend_pgf", "backend_ps", "backend_template")),
     "matplotlib.pyplot", "matplotlib.pylab", "pylab", "matplotlib.testing", "matplotlib.tests",
-    "mpl_toolkits", "matplotlib.sphinxext",
+    # (mpl_toolkits stays: matplotlib registers its 3D axes from it on import)
+    "matplotlib.sphinxext",
     "numpy.tests", "numpy.f2py", "numpy.distutils", "numpy.testing", "numpy._pyinstaller",
     # Pillow: matplotlib writes PNG through it; it never needs AVIF, WebP,
     # colour management or Pillow's own font rendering.
@@ -214,3 +220,59 @@ def left_out(destination: str, source: str = "") -> bool:
         return not kept
     name = Path(destination).name
     return bool(QT_LIBRARIES_LEFT_OUT.search(name) or DATA_LEFT_OUT.search(destination))
+
+
+#: The page size the loader checks segments against (4 KiB on x86-64).
+PAGE = 4096
+
+
+def loadable(data: bytes) -> bool:
+    """Whether a 64-bit little-endian ELF file's loadable segments are
+    page-aligned, as the dynamic loader insists. ``strip`` breaks this in
+    libraries that auditwheel's patchelf rewrote (NumPy's OpenBLAS,
+    Pillow's): "ELF load command address/offset not page-aligned"."""
+    if data[:4] != b"\x7fELF" or data[4] != 2 or data[5] != 1:
+        return False
+    (header_at,) = struct.unpack_from("<Q", data, 0x20)
+    entry_size, count = struct.unpack_from("<HH", data, 0x36)
+    for index in range(count):
+        at = header_at + index * entry_size
+        if at + 56 > len(data):
+            return False
+        (kind,) = struct.unpack_from("<I", data, at)
+        offset, address = struct.unpack_from("<QQ", data, at + 8)
+        if kind == 1 and (address - offset) % PAGE:  # PT_LOAD
+            return False
+    return True
+
+
+def strip_binaries(folder: Path) -> tuple[int, list[str]]:
+    """Strip the symbols of every shared library in the frozen app's
+    ``_internal`` folder, keeping a file as it was where the stripped copy
+    would not load. PyInstaller's own ``strip`` option has no such check (and
+    no list of exceptions). The programs beside it are left alone: their
+    Python archive is appended after the ELF sections, and ``strip`` would
+    drop it. Returns how many were stripped, and the names kept whole."""
+    stripped, kept = 0, []
+    for path in sorted((folder / "_internal").rglob("*")):
+        if path.is_symlink() or not path.is_file():
+            continue
+        with path.open("rb") as handle:
+            head = handle.read(1 << 16)
+        if not loadable(head):
+            continue  # not an ELF file (or one the loader refuses already)
+        with tempfile.TemporaryDirectory() as scratch:
+            copy = Path(scratch) / path.name
+            result = subprocess.run(["strip", "--strip-unneeded", "-o", str(copy), str(path)],
+                                    capture_output=True)
+            if result.returncode != 0:
+                kept.append(path.name)
+                continue
+            with copy.open("rb") as handle:
+                if not loadable(handle.read(1 << 16)):
+                    kept.append(path.name)
+                    continue
+            shutil.copymode(path, copy)
+            shutil.move(str(copy), str(path))
+            stripped += 1
+    return stripped, kept

@@ -255,3 +255,41 @@ def test_the_screenshot_is_the_size_the_appstream_file_says() -> None:
     assert image is not None
     assert (str(width), str(height)) == (image.get("width"), image.get("height"))
     assert re.fullmatch(r"https://\S+\.png", (image.text or "").strip())
+
+
+# -- stripping the frozen app's libraries --------------------------------------------------
+
+
+def test_stripping_keeps_whole_the_libraries_that_would_no_longer_load(tmp_path: Path) -> None:
+    """NumPy's OpenBLAS, stripped, fails to load ("ELF load command
+    address/offset not page-aligned") and with it `tandem export`: the build
+    keeps such a library whole and strips the others."""
+    needs("strip")
+    import numpy
+
+    wheel_libraries = Path(numpy.__file__).parent.parent / "numpy.libs"
+    openblas = next(wheel_libraries.glob("libscipy_openblas*.so*"), None)
+    if openblas is None:
+        pytest.skip("this NumPy ships no OpenBLAS of its own")
+    libraries = tmp_path / "app" / "_internal" / "numpy.libs"
+    libraries.mkdir(parents=True)
+    kept = libraries / openblas.name
+    shutil.copy2(openblas, kept)
+    import _json  # an ordinary extension module, which stripping leaves loadable
+
+    ordinary = libraries / Path(_json.__file__).name
+    shutil.copy2(_json.__file__, ordinary)
+    before = kept.read_bytes()
+
+    _count, whole = bundle.strip_binaries(tmp_path / "app")
+
+    assert kept.read_bytes() == before and whole == [openblas.name]
+    assert not bundle.loadable(_stripped_copy(openblas, tmp_path))  # why it was kept
+    assert bundle.loadable(ordinary.read_bytes()[: 1 << 16])
+    assert ordinary.stat().st_size <= Path(_json.__file__).stat().st_size
+
+
+def _stripped_copy(library: Path, folder: Path) -> bytes:
+    copy = folder / "stripped.so"
+    subprocess.run(["strip", "--strip-unneeded", "-o", str(copy), str(library)], check=True)
+    return copy.read_bytes()[: 1 << 16]
