@@ -82,7 +82,7 @@ sys.exit(app.exec())
 # (which imports ui first, as main.py does: the model before Qt).
 TANDEM_CHILD = """
 import sys
-sys.path.insert(0, "benchmarks")
+sys.path.append("benchmarks")  # after the project, whose packages the scripts here must not hide
 import startup_probe  # reports the Roadmap's first paint, then closes Tandem
 import main
 sys.exit(main.main(["tandem", *sys.argv[1:]]))

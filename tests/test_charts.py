@@ -4,6 +4,7 @@ at the widget's size; matplotlib waits until a chart is first drawn."""
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -79,3 +80,19 @@ def test_the_report_package_never_imports_qt_and_the_app_start_never_imports_mat
                             env={**os.environ, "PYTHONPATH": str(ROOT),
                                  "QT_QPA_PLATFORM": "offscreen"})
     assert result.stdout.strip() == "[]", result.stderr
+
+
+def test_dollar_signs_in_a_name_are_drawn_as_typed_not_as_mathematics() -> None:
+    """A partner called "$x^2$ Lee" or an indicator costing "$5 or $10" is
+    people's text: matplotlib would otherwise set it as a formula."""
+    import io
+
+    from report.charts import chart_style
+
+    labels = ["$x^2$ Lee", "Costs $5 or $10"]
+    with chart_style():
+        figure = bars(labels)(5, 2)
+        drawn = io.BytesIO()
+        figure.savefig(drawn, format="svg")
+    svg = re.sub(r"<!--.*?-->", "", drawn.getvalue().decode(), flags=re.S)  # the texts, not comments
+    assert "$x^2$ Lee" in svg and "Costs $5 or $10" in svg

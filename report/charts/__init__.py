@@ -64,6 +64,8 @@ def chart_style() -> Iterator[None]:
         "ytick.color": FAINT_INK,
         "svg.fonttype": "none",
         "pdf.fonttype": 42,  # TrueType in PDFs, so text stays text
+        # Names and titles are people's words: "$x$" is drawn as typed, never as mathematics.
+        "text.parse_math": False,
     }
     with matplotlib.rc_context(style), warnings.catch_warnings():
         # Only for characters none of the shipped fonts has (say, an emoji

@@ -15,7 +15,7 @@ check-ins (the same plan every run):
 Targets (issue #12): the example under 1 s and the generated plan under 4 s.
 Prints figures; asserts no timing.
 
-Run from the repository root:  .venv/bin/python benchmarks/report.py
+Run from the repository root:  .venv/bin/python benchmarks/counselor_report.py
 """
 
 from __future__ import annotations
