@@ -9,7 +9,6 @@ from typing import Any
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QPushButton, QWidget
 
 from models.changes import Edit
-from models.partners import partners
 from models.support import (
     NAME_MAX,
     NOTE_MAX,
@@ -22,8 +21,7 @@ from models.support import (
     share_member,
 )
 from ui.document import PlanDocument
-from ui.style import plain_label
-from ui.support.page import SupportPage, partner_choices
+from ui.support.page import SupportPage, fill_partners, partner_choices
 from ui.support.rows import Column, short
 from ui.text_fields import line_edit
 
@@ -88,14 +86,8 @@ class BoardPage(SupportPage):
     def refresh(self) -> None:
         super().refresh()
         document = self.document
-        chosen = self.whose.currentData()
-        self.whose.clear()
         if document is not None:
-            for partner in partners(document.plan):
-                self.whose.addItem(plain_label(partner.name), partner.uuid)
-            at_keyboard = document.viewer.partner_uuid
-            wanted = chosen or at_keyboard
-            self.whose.setCurrentIndex(max(0, self.whose.findData(wanted)))
+            fill_partners(self.whose, document)
             self.only_me.setEnabled(document.viewer.is_partner)
             if not document.viewer.is_partner:
                 self.only_me.setChecked(False)

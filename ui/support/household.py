@@ -9,7 +9,6 @@ from typing import Any
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QPushButton, QWidget
 
 from models.changes import Edit
-from models.partners import partners
 from models.support import (
     TASK_MAX,
     HouseholdTask,
@@ -24,8 +23,7 @@ from models.support import (
 )
 from ui.chart_view import ChartView
 from ui.document import PlanDocument
-from ui.style import plain_label
-from ui.support.page import SupportPage, hint, partner_choices
+from ui.support.page import SupportPage, fill_partners, hint, partner_choices
 from ui.support.rows import Column, short
 from ui.text_fields import line_edit
 
@@ -79,23 +77,18 @@ class HouseholdPage(SupportPage):
         self.balance.setStyleSheet("")
         self.chart = ChartView()
         self.chart.setObjectName("householdChart")
-        self.chart.setMinimumHeight(170)
-        self.chart.setMaximumHeight(230)
-        self.finish(adding, self.balance, self.chart, hint(content()["household"]["systems"]))
+        self.chart.setMinimumSize(260, 170)
+        self.finish(adding, self.balance, hint(content()["household"]["systems"]),
+                    beside=self.chart)
 
     def refresh(self) -> None:
         super().refresh()
         document = self.document
-        chosen = self.who.currentData()
-        self.who.clear()
         if document is None:
             self.balance.setText("")
             self.chart.set_chart(None)
             return
-        for partner in partners(document.plan):
-            self.who.addItem(plain_label(partner.name), partner.uuid)
-        self.who.addItem(BOTH, None)
-        self.who.setCurrentIndex(max(0, self.who.findData(chosen or document.viewer.partner_uuid)))
+        fill_partners(self.who, document, BOTH)
         shares = household_shares(document.plan)
         sentence = household_balance(shares)
         self.balance.setText(sentence)

@@ -8,13 +8,20 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from models.changes import Edit
 from models.partners import partners
 from models.support import content
 from ui.document import PlanDocument
-from ui.style import HINT_STYLE, error_label, heading
+from ui.style import HINT_STYLE, error_label, heading, plain_label
 from ui.support.rows import (
     Column,
     RowsTableModel,
@@ -43,6 +50,22 @@ def partner_choices(page: SupportPage, both: str = "") -> Callable[[], list[tupl
     return choices
 
 
+def fill_partners(combo: QComboBox, document: PlanDocument, both: str = "") -> None:
+    """Fill ``combo`` with the partners (and "both"), keeping its choice, and
+    choosing the partner at the keyboard when the viewer changed."""
+    chosen = combo.currentData()
+    viewer = document.viewer
+    if combo.property("viewer") != viewer.partner_uuid:
+        combo.setProperty("viewer", viewer.partner_uuid)
+        chosen = viewer.partner_uuid or chosen
+    combo.clear()
+    for partner in partners(document.plan):
+        combo.addItem(plain_label(partner.name), partner.uuid)
+    if both:
+        combo.addItem(both, None)
+    combo.setCurrentIndex(max(0, combo.findData(chosen)))
+
+
 class SupportPage(QWidget):
     """One part of the Support tab, with a table of its rows."""
 
@@ -68,9 +91,16 @@ class SupportPage(QWidget):
         self.layout_.addWidget(heading(texts["heading"], 1.25))
         self.layout_.addWidget(hint(texts["text"]))
 
-    def finish(self, *below: QWidget) -> None:
-        """Lay out the table, its buttons, any widgets ``below``, and the error line."""
-        self.layout_.addWidget(self.table, 1)
+    def finish(self, *below: QWidget, beside: QWidget | None = None) -> None:
+        """Lay out the table (with a widget ``beside`` it), its buttons, any
+        widgets ``below``, and the error line."""
+        if beside is None:
+            self.layout_.addWidget(self.table, 1)
+        else:
+            row = QHBoxLayout()
+            row.addWidget(self.table, 3)
+            row.addWidget(beside, 2)
+            self.layout_.addLayout(row, 1)
         self.buttons.addStretch(1)
         self.layout_.addLayout(self.buttons)
         for widget in below:

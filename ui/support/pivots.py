@@ -13,15 +13,15 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QGridLayout,
+    QHBoxLayout,
     QLabel,
     QPushButton,
+    QVBoxLayout,
     QWidget,
 )
 
 from models.calendar import add_months
 from models.changes import Edit
-from models.partners import partners
 from models.support import (
     NAME_MAX,
     NOTE_MAX,
@@ -35,8 +35,7 @@ from models.support import (
 )
 from ui.dates import date_text
 from ui.document import PlanDocument
-from ui.style import plain_label
-from ui.support.page import SupportPage, partner_choices
+from ui.support.page import SupportPage, fill_partners, partner_choices
 from ui.support.rows import Column, short
 from ui.text_fields import line_edit
 
@@ -90,6 +89,7 @@ class PivotsPage(SupportPage):
         self.until.setObjectName("newPivotUntil")
         for edit in (self.start, self.until):
             edit.setCalendarPopup(True)
+            edit.setDisplayFormat("d MMM yyyy")
         today = date.today()
         self.start.setDate(_qdate(today))
         self.until.setDate(_qdate(add_months(today, 6)))  # until the couple says otherwise
@@ -103,34 +103,26 @@ class PivotsPage(SupportPage):
         add_button = QPushButton("&Add Exploration")
         add_button.clicked.connect(self.add)
         form = QWidget()
-        grid = QGridLayout(form)
-        grid.setContentsMargins(0, 0, 0, 0)
-        for column, (text, widget) in enumerate((("&Who", self.who),
-                                                 ("&Exploring", self.what),
-                                                 ("&From", self.start), ("&Until", self.until))):
-            label = QLabel(text)
-            label.setBuddy(widget)
-            grid.addWidget(label, 0, column * 2)
-            grid.addWidget(widget, 0, column * 2 + 1)
-        decides_label = QLabel("What will de&cide it")
-        decides_label.setBuddy(self.decides)
-        grid.addWidget(decides_label, 1, 0, 1, 2)
-        grid.addWidget(self.decides, 1, 2, 1, 4)
-        grid.addWidget(self.on_roadmap, 1, 6)
-        grid.addWidget(add_button, 1, 7)
-        grid.setColumnStretch(3, 1)
+        rows = QVBoxLayout(form)
+        rows.setContentsMargins(0, 0, 0, 0)
+        first, second = QHBoxLayout(), QHBoxLayout()
+        for line, fields in ((first, (("&Who", self.who), ("&Exploring", self.what),
+                                      ("&From", self.start), ("&Until", self.until))),
+                             (second, (("What will de&cide it", self.decides),))):
+            for text, widget in fields:
+                label = QLabel(text)
+                label.setBuddy(widget)
+                line.addWidget(label)
+                line.addWidget(widget, 1 if widget in (self.what, self.decides) else 0)
+            rows.addLayout(line)
+        second.addWidget(self.on_roadmap)
+        second.addWidget(add_button)
         self.finish(form)
 
     def refresh(self) -> None:
         super().refresh()
-        document = self.document
-        chosen = self.who.currentData()
-        self.who.clear()
-        if document is None:
-            return
-        for partner in partners(document.plan):
-            self.who.addItem(plain_label(partner.name), partner.uuid)
-        self.who.setCurrentIndex(max(0, self.who.findData(chosen or document.viewer.partner_uuid)))
+        if self.document is not None:
+            fill_partners(self.who, self.document)
 
     def add(self) -> None:
         document = self.document

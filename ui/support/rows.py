@@ -208,7 +208,7 @@ class RowsDelegate(QStyledItemDelegate):
         if column.kind == "date":
             editor = QDateEdit(parent)
             editor.setCalendarPopup(True)
-            editor.setDisplayFormat("yyyy-MM-dd")
+            editor.setDisplayFormat("d MMM yyyy")
             return editor
         widget = super().createEditor(parent, option, index)
         if isinstance(widget, QLineEdit) and column.limit:

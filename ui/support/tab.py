@@ -69,6 +69,7 @@ class SupportTab(QWidget):
         self.sections.setCurrentRow(0)
         self.sections.setFixedWidth(max(190, self.sections.sizeHintForColumn(0) + 28))
         self.sections.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.sections.setStyleSheet("QListWidget::item { padding: 5px 6px; }")
 
         body = QHBoxLayout()
         body.setContentsMargins(0, 0, 0, 0)
