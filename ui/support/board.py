@@ -103,6 +103,7 @@ class BoardPage(SupportPage):
                                                      only_me=only_me))
         if added:
             self.name.clear()
+            self.only_me.setChecked(False)  # chosen afresh for each person
             self.select(added[0].uuid)
         else:
             self.name.setFocus()
