@@ -311,3 +311,20 @@ def test_the_item_models_pass_the_model_tester(qtmodeltester: object,
     for page in (tab.budget, tab.board, tab.household, tab.pivots):
         assert isinstance(page.model, RowsTableModel) and page.model.rowCount() == 1
         qtmodeltester.check(page.model)  # type: ignore[attr-defined]
+
+
+def test_the_delete_key_deletes_the_selected_rows_and_undo_brings_them_back(
+        qtbot: QtBot, window: MainWindow) -> None:
+    document = window.document
+    assert document is not None
+    ana, bo = partners(document.plan)
+    document.submit("Add", add_budget_line(document.plan, ana.uuid, "courses")
+                    + add_budget_line(document.plan, bo.uuid, "courses"))
+    page = support(window).budget
+    assert page.model.index(0, 0).data(Qt.ItemDataRole.ForegroundRole) is not None
+    page.table.selectAll()
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+    assert budget_lines(document.plan) == [] and page.model.rowCount() == 0
+    document.undo()
+    assert len(budget_lines(document.plan)) == 2 and page.model.rowCount() == 2

@@ -21,7 +21,7 @@ from models.support import (
     share_member,
 )
 from ui.document import PlanDocument
-from ui.support.page import SupportPage, fill_partners, partner_choices
+from ui.support.page import SupportPage, fill_partners, partner_choices, partner_color
 from ui.support.rows import Column, short
 from ui.text_fields import line_edit
 
@@ -40,7 +40,8 @@ class BoardPage(SupportPage):
     def __init__(self, parent: QWidget | None = None):
         roles = [(label, key) for key, label in board_roles().items()]
         columns = [
-            Column("partner_uuid", "Whose board", "choice", choices=partner_choices(self)),
+            Column("partner_uuid", "Whose board", "choice", choices=partner_choices(self),
+                   color=partner_color(self)),
             Column("name", "Who", limit=NAME_MAX),
             Column("role", "Role", "choice", choices=lambda: roles),
             Column("note", "How they help", limit=NOTE_MAX, stretch=True),

@@ -23,7 +23,7 @@ from models.support import (
 )
 from ui.document import PlanDocument
 from ui.style import plain_label
-from ui.support.page import SupportPage, hint, partner_choices
+from ui.support.page import SupportPage, hint, partner_choices, partner_color
 from ui.support.rows import Column
 
 
@@ -41,7 +41,8 @@ class BudgetPage(SupportPage):
     def __init__(self, parent: QWidget | None = None):
         categories = [(label, key) for key, label in budget_categories().items()]
         columns = [
-            Column("partner_uuid", "Whose", "choice", choices=partner_choices(self)),
+            Column("partner_uuid", "Whose", "choice", choices=partner_choices(self),
+                   color=partner_color(self)),
             Column("category", "For", "choice", choices=lambda: categories),
             Column("money_per_month", "Money a month", "number",
                    show=lambda r: format_money(r.money_per_month),

@@ -23,7 +23,7 @@ from models.support import (
 )
 from ui.chart_view import ChartView
 from ui.document import PlanDocument
-from ui.support.page import SupportPage, fill_partners, hint, partner_choices
+from ui.support.page import SupportPage, fill_partners, hint, partner_choices, partner_color
 from ui.support.rows import Column, short
 from ui.text_fields import line_edit
 
@@ -40,7 +40,8 @@ class HouseholdPage(SupportPage):
     def __init__(self, parent: QWidget | None = None):
         columns = [
             Column("title", "Task", limit=TASK_MAX, stretch=True),
-            Column("partner_uuid", "Who does it", "choice", choices=partner_choices(self, BOTH)),
+            Column("partner_uuid", "Who does it", "choice", choices=partner_choices(self, BOTH),
+                   color=partner_color(self)),
             Column("hours_per_week", "Hours a week", "number",
                    show=lambda r: format_hours(r.hours_per_week)),
             Column("invisible", "Invisible labour", "check",

@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -18,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.changes import Edit
-from models.partners import partners
+from models.partners import Partner, partners
 from models.support import content
 from ui.document import PlanDocument
 from ui.style import HINT_STYLE, error_label, heading, plain_label
@@ -40,12 +41,17 @@ def hint(text: str) -> QLabel:
     return label
 
 
+def partner_color(page: SupportPage) -> Callable[[Any], str | None]:
+    """The colour of the partner a row names in ``partner_uuid`` (none for both)."""
+    def color(row: Any) -> str | None:
+        return next((p.color for p in page.people if p.uuid == row.partner_uuid), None)
+    return color
+
+
 def partner_choices(page: SupportPage, both: str = "") -> Callable[[], list[tuple[str, Any]]]:
     """The partners by name (and "both", as ``None``, when ``both`` names it)."""
     def choices() -> list[tuple[str, Any]]:
-        document = page.document
-        found: list[tuple[str, Any]] = [] if document is None else \
-            [(p.name, p.uuid) for p in partners(document.plan)]
+        found: list[tuple[str, Any]] = [(p.name, p.uuid) for p in page.people]
         return found + ([(both, None)] if both else [])
     return choices
 
@@ -79,12 +85,20 @@ class SupportPage(QWidget):
                  describe: Callable[[Any], str], parent: QWidget | None = None):
         super().__init__(parent)
         self.document: PlanDocument | None = None
+        #: The partners, as of the last refresh (cells ask for names and colours often).
+        self.people: list[Partner] = []
         texts = content()[self.key]
         self.model = RowsTableModel(columns, read, edit, describe, self)
         self.table = rows_table(self.model, f"{self.key}Table", texts["heading"])
         self.model.refused.connect(self._cell_refused)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self.enable())
         self.error = error_label(f"{self.key}Error")
+        # Delete in the table deletes the selected rows, as the Delete button does.
+        remove = QAction("Delete", self.table)
+        remove.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        remove.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        remove.triggered.connect(self.delete)
+        self.table.addAction(remove)
         self.buttons = QHBoxLayout()
         self.layout_ = QVBoxLayout(self)
         self.layout_.setContentsMargins(16, 12, 16, 12)
@@ -121,11 +135,15 @@ class SupportPage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
+        self.people = partners(self.document.plan) if self.document is not None else []
         self.model.refresh(self.document)
         self.enable()
 
     def enable(self) -> None:
         """Buttons that need a selection follow it (pages add theirs)."""
+
+    def delete(self) -> None:
+        """Delete the selected rows (pages say how)."""
 
     def selected(self) -> list[Any]:
         return selected_rows(self.table, self.model)

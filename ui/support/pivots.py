@@ -35,7 +35,7 @@ from models.support import (
 )
 from ui.dates import date_text
 from ui.document import PlanDocument
-from ui.support.page import SupportPage, fill_partners, partner_choices
+from ui.support.page import SupportPage, fill_partners, partner_choices, partner_color
 from ui.support.rows import Column, short
 from ui.text_fields import line_edit
 
@@ -59,7 +59,8 @@ class PivotsPage(SupportPage):
     def __init__(self, parent: QWidget | None = None):
         statuses = [(label, key) for key, label in pivot_statuses().items()]
         columns = [
-            Column("partner_uuid", "Who", "choice", choices=partner_choices(self)),
+            Column("partner_uuid", "Who", "choice", choices=partner_choices(self),
+                   color=partner_color(self)),
             Column("what", "Exploring", limit=NAME_MAX, stretch=True),
             Column("start_date", "From", "date", show=lambda r: date_text(r.start_date)),
             Column("end_date", "Until", "date", show=lambda r: date_text(r.end_date)),

@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 from models.changes import Edit
 from models.errors import TandemError
 from ui.document import PlanDocument
-from ui.style import FAINT_INK, plain_tip
+from ui.style import FAINT_INK, plain_tip, readable_ink
 from ui.text_fields import limit_length
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -62,6 +62,8 @@ class Column:
     #: Whether this row's cell may be changed (default: every row's).
     editable: Callable[[Any], bool] | None = None
     stretch: bool = False
+    #: The colour the cell's text takes (a partner's), if any.
+    color: Callable[[Any], str | None] | None = None
 
 
 def short(text: str, most: int = 40) -> str:
@@ -147,8 +149,12 @@ class RowsTableModel(QAbstractTableModel):
             return plain_tip(shown) if shown else None
         if role == Qt.ItemDataRole.TextAlignmentRole and column.kind == "number":
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole and not self._editable(column, row):
-            return QColor(FAINT_INK)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if not self._editable(column, row):
+                return QColor(FAINT_INK)
+            color = column.color(row) if column.color is not None else None
+            if color:
+                return QColor(readable_ink(color, "#ffffff"))
         return None
 
     def _editable(self, column: Column, row: Any) -> bool:
