@@ -201,3 +201,40 @@ def test_a_pivot_whose_time_is_up_is_a_notice(plan: PlanFile) -> None:
     plan.apply(edit_row(pivot_periods(plan)[0], status="going_ahead"), TOGETHER)
     assert pivot_notice(plan, date(2027, 4, 2)) == ""
     assert household_tasks(plan) == []
+
+
+@pytest.mark.parametrize(("build", "field", "message"), [
+    (lambda ana: add_board_member(TOGETHER, ana, "x" * 121), "name", "too long: 121 characters"),
+    (lambda ana: add_task("🧺" * 121, ana, 1), "title", "too long: 121 characters"),
+    (lambda ana: add_task("Bins\x07", ana, 1), "title", "control character"),
+    (lambda ana: add_task("Bins", ana, "٣ ساعات"), "hours_per_week", "must be a number"),
+    (lambda ana: add_pivot(TOGETHER, ana, "Design", date(2027, 6, 1), date(2027, 1, 1)),
+     "end_date", "before the start"),
+    (lambda ana: add_pivot(TOGETHER, ana, "", date(2027, 1, 1), date(2027, 6, 1)),
+     "what", "can’t be empty"),
+    (lambda ana: add_budget_line_for(ana, note="n" * 1001), "note", "too long"),
+])
+def test_bad_input_is_refused_naming_its_field(plan: PlanFile, build: object, field: str,
+                                               message: str) -> None:
+    ana = partners(plan)[0].uuid
+    with pytest.raises(ValidationError, match=message) as caught:
+        build(ana)  # type: ignore[operator]
+    assert caught.value.field == field
+
+
+def add_budget_line_for(partner_uuid: str, **values: object) -> object:
+    from models.changes import insert
+    from models.support import BudgetLine
+
+    return insert(BudgetLine(partner_uuid=partner_uuid, category="courses", money_per_month=0,
+                             hours_per_month=0, money_used=0, hours_used=0, **values))
+
+
+def test_text_in_every_script_is_kept_exactly(plan: PlanFile, plan_path: Path) -> None:
+    ana = partners(plan)[0]
+    name = "  Kim <b>&</b> 김민지 שלום 🌿  "
+    plan.apply(add_board_member(TOGETHER, ana.uuid, name, "friend", "مرشد & <i>guide</i>"),
+               TOGETHER)
+    plan.close()
+    (row,) = stored(plan_path)["tables"]["board_member"]
+    assert (row["name"], row["note"]) == (name.strip(), "مرشد & <i>guide</i>")

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QPushButton, QW
 from models.changes import Edit
 from models.support import (
     TASK_MAX,
+    HouseholdShare,
     HouseholdTask,
     add_task,
     content,
@@ -79,6 +80,7 @@ class HouseholdPage(SupportPage):
         self.chart = ChartView()
         self.chart.setObjectName("householdChart")
         self.chart.setMinimumSize(260, 170)
+        self._shares: list[HouseholdShare] | None = None
         self.finish(adding, self.balance, hint(content()["household"]["systems"]),
                     beside=self.chart)
 
@@ -86,11 +88,15 @@ class HouseholdPage(SupportPage):
         super().refresh()
         document = self.document
         if document is None:
+            self._shares = None
             self.balance.setText("")
             self.chart.set_chart(None)
             return
         fill_partners(self.who, document, BOTH)
         shares = household_shares(document.plan)
+        if shares == self._shares and self.chart.drawn:
+            return  # a title or a tick that changed no hours: the chart stands
+        self._shares = shares
         sentence = household_balance(shares)
         self.balance.setText(sentence)
 
