@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from typing import Any
 
 from PySide6.QtCore import (
@@ -64,6 +65,12 @@ class Column:
     stretch: bool = False
     #: The colour the cell's text takes (a partner's), if any.
     color: Callable[[Any], str | None] | None = None
+
+
+@cache
+def _ink(color: str) -> str:
+    """A partner's colour as text on a table's white (asked for every cell painted)."""
+    return readable_ink(color, "#ffffff")
 
 
 def short(text: str, most: int = 40) -> str:
@@ -154,7 +161,7 @@ class RowsTableModel(QAbstractTableModel):
                 return QColor(FAINT_INK)
             color = column.color(row) if column.color is not None else None
             if color:
-                return QColor(readable_ink(color, "#ffffff"))
+                return QColor(_ink(color))
         return None
 
     def _editable(self, column: Column, row: Any) -> bool:
@@ -256,6 +263,8 @@ def rows_table(model: RowsTableModel, name: str, accessible: str) -> QTableView:
     table.setWordWrap(False)
     header = table.horizontalHeader()
     header.setHighlightSections(False)
+    # Columns fit the first rows' contents, not all of them: a long list stays quick.
+    header.setResizeContentsPrecision(64)
     for number, column in enumerate(model.columns):
         header.setSectionResizeMode(number, QHeaderView.ResizeMode.Stretch if column.stretch
                                     else QHeaderView.ResizeMode.ResizeToContents)
