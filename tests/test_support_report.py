@@ -56,3 +56,12 @@ def test_an_empty_support_section_says_so(plan_path: Path, tmp_path: Path) -> No
     target = tmp_path / "report.pdf"
     export(plan_path, target, sections=("support",))
     assert "Nothing here yet: no budget" in flat(pdf_text(target))
+
+
+def test_without_notes_the_board_says_who_but_not_how_they_help(example: Path,  # noqa: F811
+                                                                tmp_path: Path) -> None:
+    target = tmp_path / "report.pdf"
+    export(example, target, sections=("support",), notes=False)
+    text = flat(pdf_text(target))
+    assert "Priya Natarajan" in text
+    assert "How they help" not in text and "monthly call on leading" not in text

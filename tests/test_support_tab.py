@@ -328,3 +328,26 @@ def test_the_delete_key_deletes_the_selected_rows_and_undo_brings_them_back(
     assert budget_lines(document.plan) == [] and page.model.rowCount() == 0
     document.undo()
     assert len(budget_lines(document.plan)) == 2 and page.model.rowCount() == 2
+
+
+def test_a_pivot_whose_time_is_up_is_a_notice_that_leads_to_the_tab(
+        qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QLabel, QPushButton
+
+    monkeypatch.setattr("ui.window.tabs.today", lambda: date(2027, 7, 2))
+    document = window.document
+    assert document is not None
+    window.tabs.setCurrentIndex(0)
+    document.submit("Add", add_pivot(TOGETHER, partners(document.plan)[0].uuid,
+                                     "Design <school> & 🎨", date(2027, 1, 1),
+                                     date(2027, 6, 30)))
+    qtbot.waitUntil(lambda: any("“Design <school> & 🎨” ended on 30 June 2027" in label.text()
+                                for label in window.notices.findChildren(QLabel)))
+    button = next(b for b in window.notices.findChildren(QPushButton)
+                  if b.text() == "Go to Support")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert window.tabs.currentIndex() == TAB
+
+
+def test_an_empty_budget_says_how_to_begin(window: MainWindow) -> None:
+    assert support(window).budget.totals.text().startswith("No budget yet: add a line")

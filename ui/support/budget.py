@@ -73,6 +73,10 @@ class BudgetPage(SupportPage):
         if document is None:
             self.totals.setText("")
             return
+        if not self.model.rows:
+            self.totals.setText("No budget yet: add a line for either of you, then type the "
+                                "money and hours a month into it.")
+            return
         lines = []
         for total in budget_totals(document.plan):
             over = " (more than planned)" if total.money_used > total.money_per_month else ""

@@ -62,8 +62,10 @@ class SupportTab(QWidget):
         self.sections.setObjectName("supportSections")
         self.sections.setAccessibleName("Support structures")
         self.stack = QStackedWidget()
-        for page, _types in self.pages:
-            self.sections.addItem(content()[page_key(page)]["heading"])
+        for number, (page, _types) in enumerate(self.pages):
+            texts = content()[page_key(page)]
+            self.sections.addItem(texts["heading"])
+            self.sections.item(number).setToolTip(texts["text"])
             self.stack.addWidget(page)
         self.sections.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.sections.setCurrentRow(0)
