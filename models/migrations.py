@@ -260,6 +260,62 @@ _STEPS: dict[int, Step] = {
         )""",
         "CREATE INDEX red_flag_author ON red_flag (author_uuid)",
     ),
+    # Support structures (issue 14, item 5): each partner's career support
+    # budget (a month's money and hours, and what was used), board of
+    # directors (members may be private drafts), the household load, the one
+    # burnout protocol, and pivot exploration periods linked to their phase
+    # on the roadmap. One line per category and partner, and one protocol per
+    # plan, are rules of models/support.py.
+    8: (
+        """CREATE TABLE support_budget (
+            uuid TEXT PRIMARY KEY NOT NULL,
+            partner_uuid TEXT NOT NULL REFERENCES partner(uuid) ON DELETE RESTRICT,
+            category TEXT NOT NULL,
+            money_per_month INTEGER NOT NULL DEFAULT 0,
+            hours_per_month REAL NOT NULL DEFAULT 0,
+            money_used INTEGER NOT NULL DEFAULT 0,
+            hours_used REAL NOT NULL DEFAULT 0,
+            note TEXT NOT NULL DEFAULT ''
+        )""",
+        "CREATE INDEX support_budget_partner ON support_budget (partner_uuid)",
+        """CREATE TABLE board_member (
+            uuid TEXT PRIMARY KEY NOT NULL,
+            partner_uuid TEXT NOT NULL REFERENCES partner(uuid) ON DELETE RESTRICT,
+            name TEXT NOT NULL,
+            role TEXT NOT NULL DEFAULT 'mentor',
+            note TEXT NOT NULL DEFAULT '',
+            author_uuid TEXT REFERENCES partner(uuid) ON DELETE RESTRICT,
+            shared_at TEXT
+        )""",
+        "CREATE INDEX board_member_partner ON board_member (partner_uuid)",
+        "CREATE INDEX board_member_author ON board_member (author_uuid)",
+        """CREATE TABLE household_task (
+            uuid TEXT PRIMARY KEY NOT NULL,
+            title TEXT NOT NULL,
+            partner_uuid TEXT REFERENCES partner(uuid) ON DELETE RESTRICT,
+            hours_per_week REAL NOT NULL DEFAULT 0,
+            invisible BOOLEAN NOT NULL DEFAULT 0
+        )""",
+        "CREATE INDEX household_task_partner ON household_task (partner_uuid)",
+        """CREATE TABLE burnout_protocol (
+            uuid TEXT PRIMARY KEY NOT NULL,
+            signals TEXT NOT NULL DEFAULT '',
+            protocol TEXT NOT NULL DEFAULT ''
+        )""",
+        """CREATE TABLE pivot_period (
+            uuid TEXT PRIMARY KEY NOT NULL,
+            partner_uuid TEXT NOT NULL REFERENCES partner(uuid) ON DELETE RESTRICT,
+            what TEXT NOT NULL,
+            start_date DATE NOT NULL,
+            end_date DATE NOT NULL,
+            decides TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL DEFAULT 'exploring',
+            outcome TEXT NOT NULL DEFAULT '',
+            roadmap_item_uuid TEXT REFERENCES roadmap_item(uuid) ON DELETE RESTRICT
+        )""",
+        "CREATE INDEX pivot_period_partner ON pivot_period (partner_uuid)",
+        "CREATE INDEX pivot_period_roadmap_item ON pivot_period (roadmap_item_uuid)",
+    ),
 }
 
 #: The newest schema this version of Tandem reads and writes.

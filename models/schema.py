@@ -16,6 +16,7 @@ from models import (  # noqa: F401  (they register their entities)
     red_flags,
     reveal,
     roadmap,
+    support,
     visions,
 )
 from models.base import Entity

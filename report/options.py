@@ -28,6 +28,9 @@ SECTIONS: tuple[SectionInfo, ...] = (
                 "both visions side by side, with their marks and your days"),
     SectionInfo("checklist", "Check-ins",
                 "the latest check-in, the trends, differences and shared red flags"),
+    SectionInfo("support", "Support structures",
+                "career support budgets, boards of directors, the household load, the burnout "
+                "protocol and pivot explorations", default=False),
 )
 KEYS = tuple(section.key for section in SECTIONS)
 PAGE_SIZES = ("A4", "Letter")

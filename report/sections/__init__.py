@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from report.sections import checklist, day_in_the_life, opportunities, roadmap
+from report.sections import checklist, day_in_the_life, opportunities, roadmap, support
 
 #: Each section's module, by its key in :data:`report.options.SECTIONS`.
 MODULES: dict[str, ModuleType] = {
@@ -24,4 +24,5 @@ MODULES: dict[str, ModuleType] = {
     "opportunities": opportunities,
     "day_in_the_life": day_in_the_life,
     "checklist": checklist,
+    "support": support,
 }

@@ -92,6 +92,13 @@ def checklist_notice(document: PlanDocument) -> str:
     return due_notice(plan_due(document.plan, today()))
 
 
+def support_notice(document: PlanDocument) -> str:
+    """A pivot exploration whose time is up, or nearly."""
+    from models.support import pivot_notice
+
+    return pivot_notice(document.plan, today())
+
+
 def _later(module: str, name: str) -> Callable[[], QWidget]:
     """A tab's class, imported only when the tab is first shown."""
     def make() -> QWidget:
@@ -112,4 +119,5 @@ def create_tabs() -> list[TabSpec]:
         TabSpec("&Day in the Life", _later("ui.day_in_the_life.tab", "DayInTheLifeTab"),
                 visions_notice),
         TabSpec("&Checklist", _later("ui.checklist.tab", "ChecklistTab"), checklist_notice),
+        TabSpec("&Support", _later("ui.support.tab", "SupportTab"), support_notice),
     ]

@@ -1,0 +1,1 @@
+"""The Support tab: support structures that carry two careers."""
