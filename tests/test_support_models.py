@@ -238,3 +238,34 @@ def test_text_in_every_script_is_kept_exactly(plan: PlanFile, plan_path: Path) -
     plan.close()
     (row,) = stored(plan_path)["tables"]["board_member"]
     assert (row["name"], row["note"]) == (name.strip(), "مرشد & <i>guide</i>")
+
+
+def test_a_plan_of_format_8_keeps_its_support_structures_and_their_privacy(
+        tmp_path: Path) -> None:
+    import shutil
+
+    path = tmp_path / "plan-v8.tandem"
+    shutil.copyfile(Path(__file__).parent / "data" / "plan-v8.tandem", path)
+    with PlanFile.open(path) as plan:
+        rachel, marcus = partners(plan)
+        lines = {(line.partner_uuid, line.category): line for line in budget_lines(plan)}
+        courses = lines[(rachel.uuid, "courses")]
+        assert (courses.money_per_month, courses.hours_used) == (250, 9.5)
+        assert courses.note == "Leadership <course> & 📚 课程 — קורס"
+        for viewer in (Viewer.partner(marcus.uuid), TOGETHER, REPORT):
+            names = [member.name for member in board_members(plan, viewer)]
+            assert sorted(names) == ["Dr. <Kim> & 金", "Priya & Sam"]
+        assert "Private coach kp-58" in [m.name for m in
+                                         board_members(plan, Viewer.partner(rachel.uuid))]
+        invisible = [task for task in household_tasks(plan) if task.invisible]
+        assert [(t.title, t.hours_per_week) for t in invisible] == [("תכנון ארוחות", 1.5)]
+        protocol = burnout_protocol(plan)
+        assert protocol is not None and "\tNo questions that evening." in protocol.signals
+        pivots = {pivot.what: pivot for pivot in pivot_periods(plan)}
+        venture = pivots["Exploring <venture> capital"]
+        phase = [item for item in roadmap_items(plan, REPORT)
+                 if item.uuid == venture.roadmap_item_uuid]
+        assert [(p.kind, p.title) for p in phase] == [("pivot", "Exploring <venture> capital")]
+        teaching = pivots["Teaching law"]
+        assert (teaching.status, teaching.roadmap_item_uuid) == ("set_aside", None)
+        assert teaching.outcome == "Not now: the firm first."
