@@ -92,6 +92,13 @@ def checklist_notice(document: PlanDocument) -> str:
     return due_notice(plan_due(document.plan, today()))
 
 
+def conversations_notice(document: PlanDocument) -> str:
+    """Questions one partner answered, waiting for the other's answers."""
+    from models.conversations import waiting_notice
+
+    return waiting_notice(document.plan)
+
+
 def _later(module: str, name: str) -> Callable[[], QWidget]:
     """A tab's class, imported only when the tab is first shown."""
     def make() -> QWidget:
@@ -112,4 +119,6 @@ def create_tabs() -> list[TabSpec]:
         TabSpec("&Day in the Life", _later("ui.day_in_the_life.tab", "DayInTheLifeTab"),
                 visions_notice),
         TabSpec("&Checklist", _later("ui.checklist.tab", "ChecklistTab"), checklist_notice),
+        TabSpec("&Conversations", _later("ui.conversations.tab", "ConversationsTab"),
+                conversations_notice),
     ]
