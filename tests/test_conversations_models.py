@@ -31,8 +31,8 @@ from models.conversations import (
     starter,
     waiting_notice,
 )
-from models.exchange import plan_to_dict
 from models.errors import PrivacyError, ValidationError
+from models.exchange import plan_to_dict
 from models.partners import partners
 from models.plan_file import PlanFile
 from models.privacy import REPORT, TOGETHER, Viewer

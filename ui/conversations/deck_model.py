@@ -67,8 +67,11 @@ class DeckTreeModel(QStandardItemModel):
             return
         for at, deck in enumerate(decks):
             top = self.item(at, 0)
-            _fill(top, deck.title, deck.id, "")
-            _fill(self.item(at, 1), deck_progress(conversations, deck), deck.id, "")
+            # A deck's row spans both columns in the view: its title, then its progress.
+            progress = deck_progress(conversations, deck)
+            _fill(top, f"{deck.title}  ·  {progress}", deck.id, plain_tip(
+                f"{deck.title}\n{progress}"))
+            _fill(self.item(at, 1), progress, deck.id, "")
             bold = QFont()
             bold.setBold(True)
             if top.font() != bold:

@@ -68,8 +68,8 @@ class AnswerColumn(QFrame):
         self.done_button = QPushButton()
         self.done_button.setObjectName(f"doneButton{partner.slot}")
         self.done_button.clicked.connect(self._toggle_done)
-        self.done_button.setVisible(writable)
         top.addWidget(self.done_button)
+        self.done_button.setVisible(writable)  # once in the column: never a window of its own
         layout.addLayout(top)
         self.editor = PlainTextEdit(limit=ANSWER_MAX)
         self.editor.setObjectName(f"answerEditor{partner.slot}")
@@ -178,8 +178,8 @@ class QuestionView(QWidget):
         self.title.setWordWrap(True)
         layout.addWidget(self.title)
         self.keyboard_hint = _hint(KEYBOARD_HINT, "keyboardHint")
-        self.keyboard_hint.setVisible(not viewer.is_partner)
         layout.addWidget(self.keyboard_hint)
+        self.keyboard_hint.setVisible(not viewer.is_partner)
         columns = QHBoxLayout()
         columns.setSpacing(18)
         self.columns: list[AnswerColumn] = []

@@ -280,7 +280,7 @@ class SupportPage(QWidget):
         columns.setSpacing(24)
         self.boxes: dict[tuple[str, str], ListBox] = {}
         self.share_button: QPushButton | None = None
-        self.share_status = QLabel()
+        self.share_status = QLabel(self)
         self.share_status.setObjectName("shareStatus")
         self.share_status.setWordWrap(True)
         self.share_status.setStyleSheet(HINT_STYLE)

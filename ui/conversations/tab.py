@@ -63,6 +63,14 @@ SHOWN = (Answer, QuestionNote, CustomQuestion, Reveal, Partner, SupportItem, Sup
 DECKS, SUPPORT = 0, 1
 
 
+def _discard(widget: QWidget) -> None:
+    """Take a view out of the window at once (what it showed belongs to the
+    last viewer), and delete it once its events are through."""
+    widget.hide()
+    widget.setParent(None)
+    widget.deleteLater()
+
+
 class QuestionDialog(QDialog):
     """A question of the couple's own: its deck and its words. ``store``
     builds and submits the edit; a refusal shows under the field and the
@@ -132,13 +140,14 @@ class ConversationsTab(QWidget):
         self.tree = QTreeView()
         self.tree.setObjectName("deckTree")
         self.tree.setModel(self.model)
-        self.tree.setUniformRowHeights(True)
+        self.tree.setWordWrap(True)  # long questions wrap rather than hide their end
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setAlternatingRowColors(True)
         self.tree.setAccessibleName("Question decks")
         header = self.tree.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.setMinimumWidth(320)
         header.setStretchLastSection(False)
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
         self.tree.addAction(self.delete_action)
@@ -259,11 +268,11 @@ class ConversationsTab(QWidget):
     def _drop_views(self) -> None:
         if self.question_view is not None:
             self.question_view.flush()
-            self.question_view.deleteLater()
+            _discard(self.question_view)
             self.question_view = None
         if self.support_page is not None:
             self.support_holder.takeWidget()
-            self.support_page.deleteLater()
+            _discard(self.support_page)
             self.support_page = None
 
     def _on_changed(self, _report: ChangeReport) -> None:
@@ -288,6 +297,8 @@ class ConversationsTab(QWidget):
                         self.model.index(r, 0))}
         before = self.model.rowCount()
         self.model.set_conversations(self.found)
+        for row in range(self.model.rowCount()):
+            self.tree.setFirstColumnSpanned(row, QModelIndex(), True)
         if not before:
             self.tree.expandAll()
         else:
@@ -303,6 +314,7 @@ class ConversationsTab(QWidget):
         if self.support_page is None and len(self.pair) == 2:
             self.support_page = SupportPage(document, self.pair, lambda: self.today())
             self.support_holder.setWidget(self.support_page)
+            self.support_page.show()
         if self.support_page is not None:
             self.support_page.refresh()
 
@@ -318,7 +330,7 @@ class ConversationsTab(QWidget):
         view = self.question_view
         if view is not None and (question is None or view.question.uuid != question.uuid):
             view.flush()
-            view.deleteLater()
+            _discard(view)
             self.question_view = view = None
         self.update_actions()
         document, found = self.document, self.found
@@ -335,6 +347,7 @@ class ConversationsTab(QWidget):
             view = QuestionView(document, question, self.pair, lambda: self.today())
             self.question_view = view
             self.holder_layout.addWidget(view, 1)
+            view.show()
         view.show_state(found.states[question.uuid])
 
     def update_actions(self) -> None:
