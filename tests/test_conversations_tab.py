@@ -118,7 +118,8 @@ def test_answered_alone_then_revealed_to_both(qtbot: QtBot, window: MainWindow,
     qtbot.mouseClick(column.done_button, Qt.MouseButton.LeftButton)
     assert column.error.isVisible() and "still empty" in column.error.text()
     write_answer(qtbot, tab, "Chicago, 当然")
-    qtbot.mouseClick(view(tab).columns[0].done_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(view(tab).columns[0].done_button, Qt.Key.Key_F,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert view(tab).columns[1].editor.toPlainText() == SECRET, "revealed to Bo"
     at_keyboard(qtbot, window, "Both of us")
     assert [c.editor.toPlainText() for c in view(tab).columns] == [SECRET, "Chicago, 当然"]

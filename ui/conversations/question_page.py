@@ -67,7 +67,7 @@ class AnswerColumn(QFrame):
         top.addStretch(1)
         self.done_button = QPushButton()
         self.done_button.setObjectName(f"doneButton{partner.slot}")
-        self.done_button.clicked.connect(self._toggle_done)
+        self.done_button.clicked.connect(self.toggle_done)
         top.addWidget(self.done_button)
         self.done_button.setVisible(writable)  # once in the column: never a window of its own
         layout.addLayout(top)
@@ -98,7 +98,7 @@ class AnswerColumn(QFrame):
         self.error.setText(error.message)
         self.error.show()
 
-    def _toggle_done(self) -> None:
+    def toggle_done(self) -> None:
         view = self.view
         if self.live is not None:
             self.live.flush()
@@ -125,10 +125,11 @@ class AnswerColumn(QFrame):
             self.editor.setReadOnly(done)
             self.editor.setPlaceholderText(
                 "Your answer, in your own words. Only you see it until you are both done.")
-            self.done_button.setText("Not Done Yet" if done else "I’m &Done")
+            self.done_button.setText("Not Done Yet" if done else "I’m Done")
             self.done_button.setToolTip(
-                "Take your answer back to change it (it hides again until you are done)"
-                if done else "Say you are done: both answers show once you both are")
+                "Take your answer back to change it (it hides again until you are done; "
+                "Ctrl+Shift+F)" if done else
+                "Say you are done: both answers show once you both are (Ctrl+Shift+F)")
             if state.revealed:
                 status = "Revealed: you both see both answers. Not Done Yet hides yours again."
             elif done:
@@ -198,7 +199,7 @@ class QuestionView(QWidget):
         self.discussion.setObjectName("discussionBox")
         box = QVBoxLayout(self.discussion)
         line = QHBoxLayout()
-        self.discussed = QCheckBox("We have dis&cussed this")
+        self.discussed = QCheckBox("We have discussed this")
         self.discussed.setObjectName("discussedBox")
         self.discussed.setToolTip("Mark the question as talked through (today)")
         self.discussed.clicked.connect(self._discussed_clicked)

@@ -298,7 +298,7 @@ class SupportPage(QWidget):
             top.addWidget(name)
             top.addStretch(1)
             if mine:
-                self.share_button = QPushButton("&Share My Lists")
+                self.share_button = QPushButton("Share My Lists")
                 self.share_button.setObjectName("shareListsButton")
                 self.share_button.setToolTip(f"Show your lists to {other.name} (and to the "
                                              "report, if you include it); Ctrl+Z takes it back")

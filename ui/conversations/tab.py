@@ -59,7 +59,9 @@ from ui.style import HINT_STYLE, error_label
 from ui.text_fields import line_edit
 
 #: What the tab shows: a change to any of these refreshes it.
-SHOWN = (Answer, QuestionNote, CustomQuestion, Reveal, Partner, SupportItem, SupportUptake)
+DECK_ROWS = (Answer, QuestionNote, CustomQuestion, Reveal, Partner)
+SUPPORT_ROWS = (SupportItem, SupportUptake, Partner)
+SHOWN = (*DECK_ROWS, *SUPPORT_ROWS)
 DECKS, SUPPORT = 0, 1
 
 
@@ -225,17 +227,21 @@ class ConversationsTab(QWidget):
         return action
 
     def _make_actions(self) -> None:
-        self.new_action = self._action("&New Question…", self.add_question, "Ctrl+Shift+N",
+        self.new_action = self._action("New Question…", self.add_question, "Ctrl+Shift+N",
                                        "Add a question of your own to a deck")
-        self.edit_action = self._action("&Edit Question…", self.edit_current, "F2",
+        self.edit_action = self._action("Edit Question…", self.edit_current, "F2",
                                         "Change the words of a question of your own")
-        self.delete_action = self._action("&Delete Question", self.delete_current,
+        self.delete_action = self._action("Delete Question", self.delete_current,
                                           QKeySequence.StandardKey.Delete,
                                           "Delete a question of your own, with both answers "
                                           "and what you agreed (Ctrl+Z brings it back)")
-        # Delete is the question list's key only: in a text field it deletes text.
-        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        self.removeAction(self.delete_action)
+        # Delete and F2 are the question list's keys only: in a text field Delete
+        # deletes text, and in a support list F2 rewords the item.
+        for action in (self.delete_action, self.edit_action):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            self.removeAction(action)
+        self.done_action = self._action("I’m Done", self.toggle_done, "Ctrl+Shift+F",
+                                        "Say you are done with your answer (or take it back)")
         self.next_action = self._action("Next Question", lambda: self.step(1),
                                         QKeySequence("Alt+Down"), "Go to the next question")
         self.previous_action = self._action("Previous Question", lambda: self.step(-1),
@@ -275,10 +281,13 @@ class ConversationsTab(QWidget):
             _discard(self.support_page)
             self.support_page = None
 
-    def _on_changed(self, _report: ChangeReport) -> None:
-        self.refresh()
+    def _on_changed(self, report: ChangeReport) -> None:
+        # A burst of typing in an answer need not re-read the support lists, nor
+        # a new list item the decks.
+        self.refresh(decks=report.touches(*DECK_ROWS),
+                     support=report.touches(*SUPPORT_ROWS))
 
-    def refresh(self) -> None:
+    def refresh(self, decks: bool = True, support: bool = True) -> None:
         document = self.document
         if document is None:
             self.found = None
@@ -290,6 +299,18 @@ class ConversationsTab(QWidget):
             self._drop_views()
             self._shown_viewer = viewer
         self.pair = tuple(partners(document.plan))
+        if decks or self.found is None:
+            self._refresh_decks(document)
+        if self.support_page is None and len(self.pair) == 2:
+            self.support_page = SupportPage(document, self.pair, lambda: self.today())
+            self.support_holder.setWidget(self.support_page)
+            self.support_page.show()
+            support = True
+        if self.support_page is not None and support:
+            self.support_page.refresh()
+
+    def _refresh_decks(self, document: PlanDocument) -> None:
+        viewer = document.viewer
         current = self.current_question()
         self.found = conversations(document.plan, viewer)
         expanded = {self.model.index(r, 0).data(Qt.ItemDataRole.DisplayRole)
@@ -311,12 +332,6 @@ class ConversationsTab(QWidget):
             if index.isValid() and self.tree.currentIndex() != index:
                 self.tree.setCurrentIndex(index)
         self._show_question(self.current_question())
-        if self.support_page is None and len(self.pair) == 2:
-            self.support_page = SupportPage(document, self.pair, lambda: self.today())
-            self.support_holder.setWidget(self.support_page)
-            self.support_page.show()
-        if self.support_page is not None:
-            self.support_page.refresh()
 
     # -- the question shown ----------------------------------------------------------------
 
@@ -355,6 +370,15 @@ class ConversationsTab(QWidget):
         own = question is not None and question.custom
         self.edit_action.setEnabled(own)
         self.delete_action.setEnabled(own)
+
+    def toggle_done(self) -> None:
+        """I'm Done / Not Done Yet for the answer of the one at the keyboard."""
+        view = self.question_view
+        if view is None or self.pages.currentIndex() != DECKS:
+            return
+        for column in view.columns:
+            if column.writable:
+                column.toggle_done()
 
     def step(self, by: int) -> None:
         """Go ``by`` questions on, across decks."""
