@@ -30,6 +30,7 @@ from tests.helpers import (
 from ui.conversations.question_page import QuestionView
 from ui.conversations.support_page import ListBox
 from ui.conversations.tab import DECKS, SUPPORT, ConversationsTab
+from ui.dates import date_text
 from ui.window.main_window import MainWindow
 from ui.window.tabs import conversations_notice
 
@@ -136,7 +137,7 @@ def test_discussed_and_what_was_agreed_undo_and_reopen(qtbot: QtBot, window: Mai
     assert document is not None
     box = view(tab).discussed
     qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
-    assert view(tab).discussed_on.text() == "on 24 November 2026"
+    assert view(tab).discussed_on.text() == f"on {date_text(TODAY)}"
     assert tab.model.index(0, 1, tab.model.index(0, 0)).data() == "Discussed"
     agreed = view(tab).agreed
     agreed.setFocus()
@@ -152,6 +153,20 @@ def test_discussed_and_what_was_agreed_undo_and_reopen(qtbot: QtBot, window: Mai
     assert note == {"uuid": note["uuid"], "question_uuid": decks_first_uuid(),
                     "discussed_on": "2026-11-24",
                     "agreed": "Both <b>careers</b> & both of us\nעברית"}
+
+
+def test_a_control_character_in_what_was_agreed_is_refused_at_the_field(
+        qtbot: QtBot, window: MainWindow, plan_path: Path) -> None:
+    tab = conversations_tab(window)
+    agreed = view(tab).agreed
+    agreed.setFocus()
+    agreed.insertPlainText("We agreed\x07 to ring a bell")
+    view(tab).discussed.setFocus()  # stored on leaving the field: refused
+    error = view(tab).discussion_error
+    assert error.isVisible() and "control character" in error.text()
+    assert agreed.toPlainText() == "We agreed\x07 to ring a bell", "what was typed stays"
+    window.close_plan()
+    assert stored(plan_path)["tables"].get("conversation_note", []) == []
 
 
 def decks_first_uuid() -> str:
@@ -284,7 +299,7 @@ def test_support_lists_exchanged_on_sharing_and_a_wish_taken_up(
     rect = wishes.view.visualRect(wishes.model.index(0))
     check = QPoint(rect.left() + 10, rect.center().y())
     qtbot.mouseClick(wishes.view.viewport(), Qt.MouseButton.LeftButton, pos=check)
-    qtbot.waitUntil(lambda: "taken up 24 Nov 2026" in str(wishes.model.index(0).data()))
+    qtbot.waitUntil(lambda: f"taken up {date_text(TODAY)}" in str(wishes.model.index(0).data()))
     # Bo reads, never rewrites, Ana's words.
     assert not wishes.model.flags(wishes.model.index(0)) & Qt.ItemFlag.ItemIsEditable
     window.close_plan()

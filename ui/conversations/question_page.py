@@ -28,6 +28,7 @@ from models.conversation_edits import finish, set_discussed, store_agreed, store
 from models.conversations import AGREED_MAX, ANSWER_MAX, Question, QuestionState, deck_titles
 from models.errors import TandemError
 from models.partners import Partner
+from ui.dates import date_text
 from ui.document import PlanDocument
 from ui.live_text import LiveText
 from ui.style import HINT_STYLE, error_label, heading, swatch_style
@@ -259,7 +260,7 @@ class QuestionView(QWidget):
             column.show_state(state)
         self.discussed.setChecked(state.discussed)
         note = state.note
-        self.discussed_on.setText(f"on {note.discussed_on:%d %B %Y}"
+        self.discussed_on.setText(f"on {date_text(note.discussed_on)}"
                                   if note is not None and note.discussed_on else
                                   ("" if state.revealed else
                                    "Best talked through once you have both answered."))

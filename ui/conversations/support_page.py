@@ -42,6 +42,7 @@ from models.support_inventory import (
     share_lists,
     unshared_count,
 )
+from ui.dates import date_text
 from ui.document import PlanDocument
 from ui.style import HINT_STYLE, error_label, heading, plain_tip, swatch_style
 from ui.text_fields import line_edit
@@ -99,7 +100,7 @@ class SupportListModel(QAbstractListModel):
         taken = self.taken_up.get(item.uuid)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             if role == Qt.ItemDataRole.DisplayRole and taken is not None:
-                return f"{item.text}   ✓ taken up {taken:%d %b %Y}"
+                return f"{item.text}   ✓ taken up {date_text(taken)}"
             return item.text
         if role == Qt.ItemDataRole.CheckStateRole and self.is_wish and (
                 self.checkable or taken is not None):
@@ -113,7 +114,7 @@ class SupportListModel(QAbstractListModel):
             if item.is_draft:
                 notes.append(f"({ONLY_YOU})")
             if taken is not None:
-                notes.append(f"Taken up on {taken:%d %B %Y}")
+                notes.append(f"Taken up on {date_text(taken)}")
             elif self.checkable:
                 notes.append("Tick it once you have taken this wish up")
             return plain_tip("\n".join(notes))

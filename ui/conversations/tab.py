@@ -282,6 +282,8 @@ class ConversationsTab(QWidget):
             self.support_page = None
 
     def _on_changed(self, report: ChangeReport) -> None:
+        if report.touches(Partner):  # names and colours are built into the views
+            self._shown_viewer = None
         # A burst of typing in an answer need not re-read the support lists, nor
         # a new list item the decks.
         self.refresh(decks=report.touches(*DECK_ROWS),
