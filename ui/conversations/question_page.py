@@ -83,6 +83,9 @@ class AnswerColumn(QFrame):
         layout.addWidget(self.status)
         self.error = error_label(f"answerError{partner.slot}")
         layout.addWidget(self.error)
+        # Takes the room only while the answer is hidden: the status then sits
+        # under the name, not in the middle of an empty column.
+        layout.addStretch(0)
         self.live: LiveText | None = None
         if writable:
             self.live = LiveText(view.document, self.editor,
