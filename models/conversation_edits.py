@@ -22,7 +22,7 @@ from models.conversations import (
 )
 from models.errors import ValidationError
 from models.privacy import Viewer
-from models.reveal import mark_done, mark_not_done
+from models.reveal import mark_done, mark_not_done, reveal_states
 from models.validation import check_choice
 
 if TYPE_CHECKING:
@@ -42,6 +42,10 @@ def store_answer(plan: PlanFile, viewer: Viewer, question_uuid: str, text: str) 
     if not viewer.is_partner:
         raise ValidationError("text", ANSWER_ALONE)
     _known(plan, question_uuid)
+    if reveal_states(plan, [question_uuid])[question_uuid].is_done(viewer.partner_uuid):
+        # What the other reads (or will, at the reveal) is what was said to be done.
+        raise ValidationError("text", "You said you are done with this answer: choose Not "
+                              "Done Yet to change it.")
     mine = own_answer(plan, viewer, question_uuid)
     if mine is None:
         if not text:

@@ -107,6 +107,8 @@ def test_an_answer_is_its_authors_until_both_are_done(plan: PlanFile, plan_path:
         assert seen.answers == {}
         assert SECRET not in repr(conversations_summary(plan, viewer))
     plan.apply(finish(plan, ana, question), ana)
+    with pytest.raises(ValidationError, match="Not Done Yet"):
+        store_answer(plan, ana, question, "changed after being done")
     assert "Ana has answered a question Bo hasn’t yet" in waiting_notice(plan)
     summary = conversations_summary(plan, REPORT)
     assert summary[0].waiting == (("What does career success mean to you personally?", "Ana"),)
