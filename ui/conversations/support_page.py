@@ -167,6 +167,9 @@ class ListBox(QFrame):
         self.view.setWordWrap(True)
         self.view.setAlternatingRowColors(True)
         self.view.setAccessibleName(title)
+        # A few rows at least; the rest of the room goes to the lists evenly.
+        self.view.setMinimumHeight(self.view.fontMetrics().lineSpacing() * 4 + 8)
+        self.view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
         self.view.setEditTriggers(QListView.EditTrigger.DoubleClicked
                                   | QListView.EditTrigger.EditKeyPressed)
         layout.addWidget(self.view, 1)
