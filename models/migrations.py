@@ -316,6 +316,54 @@ _STEPS: dict[int, Step] = {
         "CREATE INDEX pivot_period_partner ON pivot_period (partner_uuid)",
         "CREATE INDEX pivot_period_roadmap_item ON pivot_period (roadmap_item_uuid)",
     ),
+    # Conversations: the question decks' answers (each partner's own,
+    # revealed per question), the couple's note on each question (discussed,
+    # what was agreed) and questions of their own; the support inventory
+    # (each partner's lists, shared by the writer) and the other partner's
+    # "taken up" marks on wishes. Answers and notes name their question by
+    # UUID alone: the seed's questions are content, with no row to point at.
+    9: (
+        """CREATE TABLE conversation_question (
+            uuid TEXT PRIMARY KEY NOT NULL,
+            deck TEXT NOT NULL,
+            text TEXT NOT NULL,
+            position INTEGER NOT NULL DEFAULT 0
+        )""",
+        """CREATE TABLE conversation_answer (
+            uuid TEXT PRIMARY KEY NOT NULL,
+            question_uuid TEXT NOT NULL,
+            text TEXT NOT NULL DEFAULT '',
+            author_uuid TEXT REFERENCES partner(uuid) ON DELETE RESTRICT,
+            shared_at TEXT
+        )""",
+        "CREATE INDEX conversation_answer_question ON conversation_answer (question_uuid)",
+        "CREATE INDEX conversation_answer_author ON conversation_answer (author_uuid)",
+        """CREATE TABLE conversation_note (
+            uuid TEXT PRIMARY KEY NOT NULL,
+            question_uuid TEXT NOT NULL,
+            discussed_on DATE,
+            agreed TEXT NOT NULL DEFAULT ''
+        )""",
+        "CREATE INDEX conversation_note_question ON conversation_note (question_uuid)",
+        """CREATE TABLE support_item (
+            uuid TEXT PRIMARY KEY NOT NULL,
+            kind TEXT NOT NULL,
+            text TEXT NOT NULL,
+            position INTEGER NOT NULL DEFAULT 0,
+            author_uuid TEXT REFERENCES partner(uuid) ON DELETE RESTRICT,
+            shared_at TEXT
+        )""",
+        "CREATE INDEX support_item_author ON support_item (author_uuid)",
+        """CREATE TABLE support_uptake (
+            uuid TEXT PRIMARY KEY NOT NULL,
+            item_uuid TEXT NOT NULL REFERENCES support_item(uuid) ON DELETE RESTRICT,
+            taken_up_on DATE NOT NULL,
+            author_uuid TEXT REFERENCES partner(uuid) ON DELETE RESTRICT,
+            shared_at TEXT
+        )""",
+        "CREATE INDEX support_uptake_item ON support_uptake (item_uuid)",
+        "CREATE INDEX support_uptake_author ON support_uptake (author_uuid)",
+    ),
 }
 
 #: The newest schema this version of Tandem reads and writes.

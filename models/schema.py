@@ -11,12 +11,14 @@ from functools import cache
 from models import (  # noqa: F401  (they register their entities)
     checkin_rhythm,
     checklist,
+    conversations,
     opportunities,
     partners,
     red_flags,
     reveal,
     roadmap,
     support,
+    support_inventory,
     visions,
 )
 from models.base import Entity

@@ -28,6 +28,12 @@ SECTIONS: tuple[SectionInfo, ...] = (
                 "both visions side by side, with their marks and your days"),
     SectionInfo("checklist", "Check-ins",
                 "the latest check-in, the trends, differences and shared red flags"),
+    SectionInfo("conversations", "Conversations",
+                "the question decks: both answers once revealed, and what you agreed",
+                default=False),
+    SectionInfo("support_inventory", "Support inventory",
+                "how each of you is supported now and wishes to be, as you shared it",
+                default=False),
     SectionInfo("support", "Support structures",
                 "career support budgets, boards of directors, the household load, the burnout "
                 "protocol and pivot explorations", default=False),

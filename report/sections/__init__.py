@@ -16,7 +16,15 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from report.sections import checklist, day_in_the_life, opportunities, roadmap, support
+from report.sections import (
+    checklist,
+    conversations,
+    day_in_the_life,
+    opportunities,
+    roadmap,
+    support,
+    support_inventory,
+)
 
 #: Each section's module, by its key in :data:`report.options.SECTIONS`.
 MODULES: dict[str, ModuleType] = {
@@ -24,5 +32,7 @@ MODULES: dict[str, ModuleType] = {
     "opportunities": opportunities,
     "day_in_the_life": day_in_the_life,
     "checklist": checklist,
+    "conversations": conversations,
+    "support_inventory": support_inventory,
     "support": support,
 }

@@ -92,6 +92,11 @@ def checklist_notice(document: PlanDocument) -> str:
     return due_notice(plan_due(document.plan, today()))
 
 
+def conversations_notice(document: PlanDocument) -> str:
+    """Questions one partner answered, waiting for the other's answers."""
+    from models.conversations import waiting_notice
+
+    return waiting_notice(document.plan)
 def support_notice(document: PlanDocument) -> str:
     """A pivot exploration whose time is up, or nearly."""
     from models.support import pivot_notice
@@ -119,5 +124,7 @@ def create_tabs() -> list[TabSpec]:
         TabSpec("&Day in the Life", _later("ui.day_in_the_life.tab", "DayInTheLifeTab"),
                 visions_notice),
         TabSpec("&Checklist", _later("ui.checklist.tab", "ChecklistTab"), checklist_notice),
+        TabSpec("Co&nversations", _later("ui.conversations.tab", "ConversationsTab"),
+                conversations_notice),
         TabSpec("&Support", _later("ui.support.tab", "SupportTab"), support_notice),
     ]

@@ -1,0 +1,1 @@
+"""The Conversations tab: the seed's question decks and the support inventory."""
