@@ -284,3 +284,39 @@ def test_markup_and_other_scripts_are_kept_exactly_in_a_list(plan: PlanFile,
         plan.apply(edit, ana)
     rows = tables(plan)["support_item"]
     assert sorted(r["text"] for r in rows) == sorted(["<b>&</b>", "يدعمني دائما", "いつも応援 🎉"])
+
+
+def test_a_plan_of_format_9_keeps_its_conversations_and_their_privacy(tmp_path: Path) -> None:
+    import shutil
+
+    from models.conversations import question_state
+
+    path = tmp_path / "plan-v9.tandem"
+    shutil.copyfile(Path(__file__).parent / "data" / "plan-v9.tandem", path)
+    with PlanFile.open(path) as plan:
+        rachel, marcus = partners(plan)
+        first = builtin_decks()[0].questions[0]
+        for viewer in (Viewer.partner(marcus.uuid), TOGETHER, REPORT):
+            state = question_state(plan, viewer, first)
+            assert state.revealed and state.discussed
+            assert state.answer_of(rachel.uuid) == "Building <things> & people 🚀 建设 — לבנות"
+            assert state.answer_of(marcus.uuid) == ("Being trusted with the hard call.\n"
+                                                    "\tAnd a firm to hand on.")
+            assert state.agreed == "Learning every year matters to both.\nTitles less."
+            seen = _words(plan, viewer)
+            assert "qc-41" not in seen and "sw-52" not in seen
+        own = [q for d in decks(plan) for q in d.questions if "今晚" in q.text]
+        assert [q.text for q in own] == ["Who cooks <tonight> & 🍜 今晚?"]
+        mine = _words(plan, Viewer.partner(rachel.uuid))
+        assert "qc-41" in mine and "sw-52" in mine  # the search above can find them
+        wishes = {i.text: i for i in support_items(plan, TOGETHER)}
+        assert set(wishes) == {"He takes the school run on my launch weeks",
+                               "Ask about my day before the logistics",
+                               "Read my drafts <briefs> & 📝"}
+
+
+def _words(plan: PlanFile, viewer: Viewer) -> str:
+    """Every answer and support item ``viewer`` may read, as one text."""
+    seen = conversations(plan, viewer)
+    answers = [a.text for state in seen.states.values() for a in state.answers.values()]
+    return "\n".join(answers + [item.text for item in support_items(plan, viewer)])
