@@ -260,6 +260,51 @@ _STEPS: dict[int, Step] = {
         )""",
         "CREATE INDEX red_flag_author ON red_flag (author_uuid)",
     ),
+    # Goals & wins: each partner's goals (short or long term, strengths,
+    # weaknesses to offset, overlapping paths), the log of wins with the other
+    # partner's note of appreciation, and the opportunity-cost log (private
+    # until its writer shares it). Each may point at its roadmap marker.
+    9: (
+        """CREATE TABLE goal (
+            uuid TEXT PRIMARY KEY NOT NULL,
+            partner_uuid TEXT NOT NULL REFERENCES partner(uuid) ON DELETE RESTRICT,
+            horizon TEXT NOT NULL DEFAULT 'short',
+            title TEXT NOT NULL,
+            strengths TEXT NOT NULL DEFAULT '',
+            weaknesses TEXT NOT NULL DEFAULT '',
+            overlaps BOOLEAN NOT NULL DEFAULT 0,
+            status TEXT NOT NULL DEFAULT 'working',
+            target_date DATE,
+            roadmap_item_uuid TEXT REFERENCES roadmap_item(uuid) ON DELETE RESTRICT
+        )""",
+        "CREATE INDEX goal_partner ON goal (partner_uuid)",
+        "CREATE INDEX goal_roadmap_item ON goal (roadmap_item_uuid)",
+        """CREATE TABLE win (
+            uuid TEXT PRIMARY KEY NOT NULL,
+            partner_uuid TEXT NOT NULL REFERENCES partner(uuid) ON DELETE RESTRICT,
+            title TEXT NOT NULL,
+            won_on DATE NOT NULL,
+            notes TEXT NOT NULL DEFAULT '',
+            appreciation TEXT NOT NULL DEFAULT '',
+            roadmap_item_uuid TEXT REFERENCES roadmap_item(uuid) ON DELETE RESTRICT
+        )""",
+        "CREATE INDEX win_partner ON win (partner_uuid)",
+        "CREATE INDEX win_roadmap_item ON win (roadmap_item_uuid)",
+        """CREATE TABLE passed_up (
+            uuid TEXT PRIMARY KEY NOT NULL,
+            partner_uuid TEXT NOT NULL REFERENCES partner(uuid) ON DELETE RESTRICT,
+            title TEXT NOT NULL,
+            passed_on DATE NOT NULL,
+            gained TEXT NOT NULL DEFAULT '',
+            lost TEXT NOT NULL DEFAULT '',
+            roadmap_item_uuid TEXT REFERENCES roadmap_item(uuid) ON DELETE RESTRICT,
+            author_uuid TEXT REFERENCES partner(uuid) ON DELETE RESTRICT,
+            shared_at TEXT
+        )""",
+        "CREATE INDEX passed_up_partner ON passed_up (partner_uuid)",
+        "CREATE INDEX passed_up_roadmap_item ON passed_up (roadmap_item_uuid)",
+        "CREATE INDEX passed_up_author ON passed_up (author_uuid)",
+    ),
 }
 
 #: The newest schema this version of Tandem reads and writes.

@@ -11,6 +11,7 @@ from functools import cache
 from models import (  # noqa: F401  (they register their entities)
     checkin_rhythm,
     checklist,
+    goals,
     opportunities,
     partners,
     red_flags,
