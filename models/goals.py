@@ -539,5 +539,5 @@ def goals_notice(plan: PlanFile, today: date) -> str:
     first = waiting[0]
     more = f" (and {len(waiting) - 1} more)" if len(waiting) > 1 else ""
     return (f"{names.get(first.partner_uuid, '')}’s win “{first.title}”{more} is waiting "
-            "for a note of appreciation from the other partner (Goals & Wins).")
+            "for a note of appreciation from the other partner.")
 

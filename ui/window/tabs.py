@@ -92,6 +92,13 @@ def checklist_notice(document: PlanDocument) -> str:
     return due_notice(plan_due(document.plan, today()))
 
 
+def goals_notice(document: PlanDocument) -> str:
+    """A win since the last check-in waiting for the other's appreciation."""
+    from models.goals import goals_notice as notice
+
+    return notice(document.plan, today())
+
+
 def _later(module: str, name: str) -> Callable[[], QWidget]:
     """A tab's class, imported only when the tab is first shown."""
     def make() -> QWidget:
@@ -112,4 +119,5 @@ def create_tabs() -> list[TabSpec]:
         TabSpec("&Day in the Life", _later("ui.day_in_the_life.tab", "DayInTheLifeTab"),
                 visions_notice),
         TabSpec("&Checklist", _later("ui.checklist.tab", "ChecklistTab"), checklist_notice),
+        TabSpec("&Goals && Wins", _later("ui.goals.tab", "GoalsTab"), goals_notice),
     ]
