@@ -12,10 +12,11 @@ Three lists a couple keeps together (the seeds' "establishing priorities",
   partner writes. Wins since the last check-in are the evidence for the
   indicator "Individual wins are celebrated as couple victories".
 * **Passed up**: opportunities one partner passed up for the relationship,
-  what was gained and what was lost. Written without blame, so the writer
-  may keep an entry to themselves until they share it
-  (:class:`~models.privacy.Private`); its ``passed_up`` marker on the roadmap
-  is a draft of theirs until then, and is shared with it.
+  what was gained and what was lost, written together and without blame
+  (the seed's opportunity-cost *discussion*), each a ``passed_up`` marker in
+  that partner's lane. Not private: a row that points at a roadmap item must
+  be readable and unlinkable by whoever deletes the item
+  (:func:`models.roadmap.remove` reads such rows without a viewer).
 
 A roadmap marker made here is deleted with its row (one edit, one undo step);
 deleting the marker on the roadmap leaves the row, which forgets the link
@@ -38,7 +39,7 @@ from models.changes import Edit, delete, delete_all, insert, update
 from models.checklist import checkins, long_date
 from models.errors import ValidationError
 from models.partners import Partner, partners
-from models.privacy import Private, Viewer, now_stamp
+from models.privacy import Viewer
 from models.roadmap import TITLE_MAX as MARKER_TITLE_MAX
 from models.roadmap import RoadmapItem, new_item
 from models.validation import check_choice, check_date, clean_text
@@ -52,9 +53,6 @@ APPRECIATION_MAX = 1000
 
 GOAL_KIND, WIN_KIND, PASSED_UP_KIND = "goal", "win", "passed_up"
 
-WRITE_ALONE = ("An entry of the opportunity-cost log is written by the one who passed "
-               "the opportunity up: choose who is at the keyboard first (at the top right, "
-               "or Ctrl+Alt+1 and Ctrl+Alt+2).")
 
 
 @cache
@@ -166,16 +164,15 @@ class Win(Entity):
                                        multiline=True)
 
 
-class PassedUp(Private, Entity):
+class PassedUp(Entity):
     """An opportunity one partner passed up for the relationship."""
 
     __tablename__ = "passed_up"
     noun = "opportunity passed up"
-    author_only = True
     limits = {"title": ("What was passed up", TITLE_MAX),
               "gained": ("What was gained", TEXT_MAX), "lost": ("What was lost", TEXT_MAX)}
 
-    #: Who passed it up (always its author when written alone).
+    #: Who passed it up.
     partner_uuid: Mapped[str] = mapped_column(
         String(36), ForeignKey("partner.uuid", ondelete="RESTRICT"))
     title: Mapped[str] = mapped_column(String)
@@ -197,10 +194,6 @@ class PassedUp(Private, Entity):
                                  multiline=True)
         self.lost = clean_text(self.lost, "lost", "What was lost", required=False,
                                multiline=True)
-        self.clean_privacy()
-        if self.author_uuid and self.author_uuid != self.partner_uuid:
-            raise ValidationError("partner_uuid", "Each of you writes about the opportunities "
-                                  "you passed up yourself, not the other’s.")
 
 
 # -- reading ---------------------------------------------------------------------------
@@ -223,11 +216,9 @@ def wins(plan: PlanFile) -> list[Win]:
     return plan.read(select(Win).order_by(Win.won_on.desc(), Win.uuid))
 
 
-def passed_up(plan: PlanFile, viewer: Viewer) -> list[PassedUp]:
-    """The entries ``viewer`` may see (their own drafts, and shared ones),
-    the latest first."""
-    return plan.read(select(PassedUp).order_by(PassedUp.passed_on.desc(), PassedUp.uuid),
-                     viewer)
+def passed_up(plan: PlanFile) -> list[PassedUp]:
+    """The opportunity-cost log, the latest first."""
+    return plan.read(select(PassedUp).order_by(PassedUp.passed_on.desc(), PassedUp.uuid))
 
 
 def marker(plan: PlanFile, viewer: Viewer, row: Goal | Win | PassedUp) -> RoadmapItem | None:
@@ -281,10 +272,9 @@ class PassedUpCount:
     count: int
 
 
-def passed_up_counts(plan: PlanFile, viewer: Viewer) -> list[PassedUpCount]:
-    """How many opportunities each partner has passed up, among the entries
-    ``viewer`` may see."""
-    rows = passed_up(plan, viewer)
+def passed_up_counts(plan: PlanFile) -> list[PassedUpCount]:
+    """How many opportunities each partner has passed up."""
+    rows = passed_up(plan)
     return [PassedUpCount(p, sum(1 for r in rows if r.partner_uuid == p.uuid))
             for p in partners(plan)]
 
@@ -293,11 +283,11 @@ def _times(count: int) -> str:
     return "1 opportunity" if count == 1 else f"{count} opportunities"
 
 
-def passed_up_sentence(plan: PlanFile, viewer: Viewer) -> str:
+def passed_up_sentence(plan: PlanFile) -> str:
     """Context beside the lead balance: who has passed up what for the
     relationship (the opportunity-cost log). "" when the log is empty.
     Said as a count, never as a verdict."""
-    counts = passed_up_counts(plan, viewer)
+    counts = passed_up_counts(plan)
     if not any(c.count for c in counts):
         return ""
     parts = [f"{c.partner.name} {_times(c.count) if c.count else 'none'}" for c in counts]
@@ -385,7 +375,8 @@ def delete_row(plan: PlanFile, viewer: Viewer, row: Goal | Win | PassedUp) -> Ed
 def log_win(partner_uuid: str, title: str, won_on: date, *, viewer: Viewer,
             notes: str = "") -> Edit:
     """Log a win with its ``win`` marker in the partner's lane."""
-    win = Win(partner_uuid=partner_uuid, title=title, won_on=won_on, notes=notes)
+    win = Win(partner_uuid=partner_uuid, title=title, won_on=won_on, notes=notes,
+              appreciation="")
     row = insert(win)  # refused here first, with the win's own fields
     added = new_item(WIN_KIND, _marker_title("", win.title), won_on, partner_uuid=partner_uuid,
                      status="done", viewer=viewer)
@@ -430,24 +421,21 @@ def may_appreciate(win: Win, viewer: Viewer) -> bool:
 
 # -- edits: passed up --------------------------------------------------------------------
 
-def log_passed_up(viewer: Viewer, title: str, passed_on: date, *, gained: str = "",
-                  lost: str = "", draft: bool = False) -> Edit:
-    """``viewer`` writes down an opportunity they passed up, with its marker
-    in their lane; a ``draft`` (and its marker) stays theirs until shared."""
-    if not viewer.is_partner:
-        raise ValidationError("partner_uuid", WRITE_ALONE)
-    entry = PassedUp(partner_uuid=viewer.partner_uuid, title=title, passed_on=passed_on,
-                     gained=gained, lost=lost, author_uuid=viewer.partner_uuid,
-                     shared_at=None if draft else now_stamp())
-    row = insert(entry)
+def log_passed_up(partner_uuid: str, title: str, passed_on: date, *, viewer: Viewer,
+                  gained: str = "", lost: str = "") -> Edit:
+    """Write down an opportunity ``partner_uuid`` passed up, with its marker
+    in their lane."""
+    entry = PassedUp(partner_uuid=partner_uuid, title=title, passed_on=passed_on,
+                     gained=gained, lost=lost)
+    row = insert(entry)  # refused here first, with the entry's own fields
     added = new_item(PASSED_UP_KIND, _marker_title("Passed up: ", entry.title), passed_on,
-                     partner_uuid=viewer.partner_uuid, status="done", viewer=viewer,
-                     draft=draft)
+                     partner_uuid=partner_uuid, status="done", viewer=viewer)
     linked = insert(PassedUp(**{**dict(row.after or {}), "roadmap_item_uuid": added[0].uuid}))
     return added + (linked,)
 
 
 def edit_passed_up(plan: PlanFile, viewer: Viewer, entry: PassedUp, **values: Any) -> Edit:
+    """Change an entry; its marker follows its title, day and lane."""
     change = update(entry, **values)
     if change is None:
         return ()
@@ -456,20 +444,8 @@ def edit_passed_up(plan: PlanFile, viewer: Viewer, entry: PassedUp, **values: An
         return (change,)
     after = {**entry.record(), **(change.after or {})}
     moved = update(item, title=_marker_title("Passed up: ", after["title"]),
-                   start_date=after["passed_on"])
+                   start_date=after["passed_on"], partner_uuid=after["partner_uuid"])
     return (change,) + ((moved,) if moved else ())
-
-
-def share_passed_up(plan: PlanFile, viewer: Viewer, entry: PassedUp) -> Edit:
-    """Show a draft (and its marker) to the other partner and the report."""
-    if not entry.is_draft:
-        return ()
-    stamp = now_stamp()
-    changes = [update(entry, shared_at=stamp)]
-    item = marker(plan, viewer, entry)
-    if item is not None and item.is_draft:
-        changes.append(update(item, shared_at=stamp))
-    return tuple(c for c in changes if c is not None)
 
 
 # -- for the report -----------------------------------------------------------------------
@@ -523,11 +499,10 @@ class PassedUpLine:
     lost: str
 
 
-def passed_up_lines(plan: PlanFile, viewer: Viewer) -> list[PassedUpLine]:
-    """The shared entries only (never a draft, even the viewer's own)."""
+def passed_up_lines(plan: PlanFile) -> list[PassedUpLine]:
     names = {p.uuid: p.name for p in partners(plan)}
     return [PassedUpLine(names.get(r.partner_uuid, ""), r.title, r.passed_on, r.gained, r.lost)
-            for r in passed_up(plan, viewer) if not r.is_draft]
+            for r in passed_up(plan)]
 
 
 def goals_notice(plan: PlanFile, today: date) -> str:

@@ -262,8 +262,8 @@ _STEPS: dict[int, Step] = {
     ),
     # Goals & wins: each partner's goals (short or long term, strengths,
     # weaknesses to offset, overlapping paths), the log of wins with the other
-    # partner's note of appreciation, and the opportunity-cost log (private
-    # until its writer shares it). Each may point at its roadmap marker.
+    # partner's note of appreciation, and the opportunity-cost log. Each may
+    # point at its roadmap marker.
     9: (
         """CREATE TABLE goal (
             uuid TEXT PRIMARY KEY NOT NULL,
@@ -297,13 +297,10 @@ _STEPS: dict[int, Step] = {
             passed_on DATE NOT NULL,
             gained TEXT NOT NULL DEFAULT '',
             lost TEXT NOT NULL DEFAULT '',
-            roadmap_item_uuid TEXT REFERENCES roadmap_item(uuid) ON DELETE RESTRICT,
-            author_uuid TEXT REFERENCES partner(uuid) ON DELETE RESTRICT,
-            shared_at TEXT
+            roadmap_item_uuid TEXT REFERENCES roadmap_item(uuid) ON DELETE RESTRICT
         )""",
         "CREATE INDEX passed_up_partner ON passed_up (partner_uuid)",
         "CREATE INDEX passed_up_roadmap_item ON passed_up (roadmap_item_uuid)",
-        "CREATE INDEX passed_up_author ON passed_up (author_uuid)",
     ),
 }
 

@@ -28,6 +28,11 @@ SECTIONS: tuple[SectionInfo, ...] = (
                 "both visions side by side, with their marks and your days"),
     SectionInfo("checklist", "Check-ins",
                 "the latest check-in, the trends, differences and shared red flags"),
+    SectionInfo("goals", "Goals and wins",
+                "each partner's goals, where your paths overlap, and your wins"),
+    SectionInfo("passed_up", "Opportunities passed up",
+                "the opportunity-cost log: what each of you passed up, gained and lost",
+                default=False),
 )
 KEYS = tuple(section.key for section in SECTIONS)
 PAGE_SIZES = ("A4", "Letter")

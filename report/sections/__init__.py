@@ -16,7 +16,14 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from report.sections import checklist, day_in_the_life, opportunities, roadmap
+from report.sections import (
+    checklist,
+    day_in_the_life,
+    goals,
+    opportunities,
+    passed_up,
+    roadmap,
+)
 
 #: Each section's module, by its key in :data:`report.options.SECTIONS`.
 MODULES: dict[str, ModuleType] = {
@@ -24,4 +31,6 @@ MODULES: dict[str, ModuleType] = {
     "opportunities": opportunities,
     "day_in_the_life": day_in_the_life,
     "checklist": checklist,
+    "goals": goals,
+    "passed_up": passed_up,
 }

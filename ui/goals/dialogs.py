@@ -287,8 +287,8 @@ class AppreciationDialog(RowDialog):
 
 
 class PassedUpDialog(RowDialog):
-    """The partner at the keyboard writes down an opportunity they passed up
-    (``row`` None), or changes one of theirs."""
+    """Write down an opportunity one of you passed up (``row`` None), or
+    change an entry."""
 
     def __init__(self, document: PlanDocument, row: PassedUp | None = None, *,
                  today: Callable[[], date] = date.today, parent: QWidget | None = None):
@@ -297,36 +297,34 @@ class PassedUpDialog(RowDialog):
                          parent)
         self.row = row
         self.body.insertWidget(0, _hint("Without blame: what was gained, and what was "
-                                        "lost. It goes on the roadmap as a marker in your "
-                                        "lane."))
+                                        "lost. It goes on the roadmap as a marker in the "
+                                        "lane of the one who passed it up."))
+        self.whose = _partner_combo(document, row.partner_uuid if row
+                                    else document.viewer.partner_uuid or None)
+        self.form.add_field("partner_uuid", "&Passed up by:", self.whose,
+                            "Who passed the opportunity up")
         self.title = line_edit(row.title if row else "", limit=TITLE_MAX,
                                placeholder="e.g. Offer to lead the New York office")
         self.form.add_field("title", "&Opportunity:", self.title,
-                            "The opportunity you passed up for the relationship")
+                            "The opportunity passed up for the relationship")
         self.passed_on = date_edit(row.passed_on if row else today())
         self.form.add_field("passed_on", "&When:", self.passed_on,
-                            "When you passed it up")
+                            "When it was passed up")
         self.gained = NotesEdit(row.gained if row else "", limit=TEXT_MAX,
-                                placeholder="What you gained, together or alone")
+                                placeholder="What was gained, together or alone")
         self.form.add_field("gained", "What was &gained:", self.gained)
         self.lost = NotesEdit(row.lost if row else "", limit=TEXT_MAX,
-                              placeholder="What it cost you, honestly")
+                              placeholder="What it cost, honestly")
         self.form.add_field("lost", "What was &lost:", self.lost)
-        self.draft = QCheckBox("&Keep it to myself until I share it")
-        self.draft.setObjectName("keepDraft")
-        self.draft.setToolTip("Write it alone first; the other partner sees it (and its "
-                              "roadmap marker) once you share it")
-        if row is None:
-            self.body.addWidget(self.draft)
         self.finish()
         self.title.setFocus()
 
     def build(self) -> tuple[str, Edit, str]:
         title = self.title.text().strip()
         if self.row is None:
-            edit = log_passed_up(self.document.viewer, self.title.text(),
-                                 to_date(self.passed_on.date()), gained=self.gained.raw_text(),
-                                 lost=self.lost.raw_text(), draft=self.draft.isChecked())
+            edit = log_passed_up(self.whose.currentData(), self.title.text(),
+                                 to_date(self.passed_on.date()), viewer=self.document.viewer,
+                                 gained=self.gained.raw_text(), lost=self.lost.raw_text())
             uuid = next(c.uuid for c in edit if c.table == PassedUp.__tablename__)
             return f"Add “{title}” to the opportunity-cost log", edit, uuid
         return (f"Edit “{title}” in the opportunity-cost log",

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 from models.changes import Edit
 from models.errors import TandemError
 from models.goals import (
-    WRITE_ALONE,
     Goal,
     PassedUp,
     Win,
@@ -38,7 +37,6 @@ from models.goals import (
     passed_up,
     passed_up_sentence,
     place_goal,
-    share_passed_up,
     take_goal_off_roadmap,
     wins,
     wins_evidence,
@@ -362,51 +360,24 @@ class PassedUpPage(ListPage):
     def __init__(self, today: Callable[[], date], parent: QWidget | None = None):
         super().__init__("passed_up", PassedUpTableModel(), today, parent)
         self.make_common_actions("&Add Opportunity Passed Up…",
-                                 "Write down an opportunity you passed up for the "
+                                 "Write down an opportunity one of you passed up for the "
                                  "relationship")
-        self.share, self.share_button = self.add_action(
-            "&Share", self.share_current, "Ctrl+Shift+S",
-            "Show the chosen entry, and its roadmap marker, to the other partner",
-            "shareButton")
         self.finish_buttons()
-        self.size_columns((90, 110, 0, 0, 0, 200))
+        self.size_columns((90, 110, 0, 0, 0))
 
     def read(self, document: PlanDocument) -> list[PassedUp]:
-        return passed_up(document.plan, document.viewer)
+        return passed_up(document.plan)
 
     def show_summary(self) -> None:
         document = self.document
-        text = passed_up_sentence(document.plan, document.viewer) if document else ""
-        self.summary.setText(text or "Nothing passed up yet, or nothing shared yet.")
+        text = passed_up_sentence(document.plan) if document else ""
+        self.summary.setText(text or "Nothing passed up written down yet.")
         self.summary.setVisible(document is not None)
 
-    def may_change(self, row: PassedUp) -> bool:
-        viewer = self.document.viewer if self.document is not None else None
-        return viewer is not None and viewer.partner_uuid == row.author_uuid
-
-    def update_actions(self) -> None:
-        super().update_actions()
-        row = self.current()
-        self.share.setEnabled(row is not None and row.is_draft and self.may_change(row))
-
     def add_row(self) -> None:
-        if self.document is None:
-            return
-        if not self.document.viewer.is_partner:
-            self.say(WRITE_ALONE, error=True)
-            return
-        self.run(PassedUpDialog(self.document, today=self.today, parent=self))
+        if self.document is not None:
+            self.run(PassedUpDialog(self.document, today=self.today, parent=self))
 
     def edit_row(self, row: PassedUp) -> None:
         assert self.document is not None
         self.run(PassedUpDialog(self.document, row, today=self.today, parent=self))
-
-    def share_current(self) -> None:
-        row, document = self.current(), self.document
-        if row is None or document is None:
-            return
-        if self.submit(f"Share “{row.title}”",
-                       share_passed_up(document.plan, document.viewer, row)):
-            self.say(f"“{row.title}” is shared: the other partner sees it, and its marker on "
-                     "the roadmap.")
-        self.update_actions()

@@ -195,7 +195,7 @@ class WinTableModel(RowTableModel[Win]):
 
 
 class PassedUpTableModel(RowTableModel[PassedUp]):
-    """The opportunity-cost log the viewer may see, the latest first."""
+    """The opportunity-cost log, the latest first."""
 
     def __init__(self, parent: QObject | None = None):
         columns: list[Column[PassedUp]] = [
@@ -205,14 +205,5 @@ class PassedUpTableModel(RowTableModel[PassedUp]):
             Column("Opportunity passed up", lambda r: r.title),
             Column("What was gained", lambda r: r.gained),
             Column("What was lost", lambda r: r.lost),
-            Column("Seen by", lambda r: "Only you, until you share it" if r.is_draft
-                   else "Both of you", "A draft is its writer’s alone until they share it"),
         ]
         super().__init__(columns, parent)
-
-    def extra(self, row: PassedUp, column: int, role: int) -> Any:
-        if row.is_draft and role == Qt.ItemDataRole.FontRole:
-            font = QFont()
-            font.setItalic(True)
-            return font
-        return None
