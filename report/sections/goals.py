@@ -9,7 +9,7 @@ from __future__ import annotations
 from reportlab.platypus import Flowable
 
 from models.goals import GoalLine, WinLine, goal_lines, win_lines
-from report.page import SMALL, Context, Point, bullets, heading, ours, sentence, table
+from report.page import H2, SMALL, Context, Heading, Point, bullets, heading, ours, sentence, table
 
 KEY = "goals"
 LANDSCAPE = False
@@ -55,15 +55,20 @@ def story(context: Context) -> list[Flowable]:
     for partner in context.pair:
         mine = [line for line in lines if line.partner == partner.name]
         if mine:
-            parts += [heading(ours(f"{partner.name}’s goals"), f"{KEY}-{partner.slot}", 1),
+            parts += [_subheading(ours(f"{partner.name}’s goals"), f"{KEY}-{partner.slot}"),
                       _goal_table(context, mine, width)]
     shared = [line for line in lines if line.overlaps]
     if shared:
-        parts += [heading("Where their paths overlap", f"{KEY}-overlap", 1),
+        parts += [_subheading("Where their paths overlap", f"{KEY}-overlap"),
                   bullets([(SHARED_INK, f"{line.partner}: {line.title}") for line in shared],
                           width)]
     parts += _wins(context, win_lines(context.plan), width)
     return parts
+
+
+def _subheading(text: str, key: str) -> Heading:
+    """A bookmark, kept out of the contents: the contents page stays one page."""
+    return Heading(text, H2, key, 1, listed=False)
 
 
 def _goal_table(context: Context, lines: list[GoalLine], width: float) -> Flowable:

@@ -48,6 +48,9 @@ from ui.goals.dialogs import AppreciationDialog, GoalDialog, PassedUpDialog, Win
 from ui.goals.tables import GoalTableModel, PassedUpTableModel, RowTableModel, WinTableModel
 from ui.style import ERROR_COLOR, HINT_STYLE
 
+#: The lines of text a row of a list shows.
+ROW_LINES = 3
+
 
 def _label(name: str, hint: bool = True) -> QLabel:
     label = QLabel()
@@ -82,8 +85,14 @@ class ListPage(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
         self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        rows = self.table.verticalHeader()
+        rows.hide()
+        # Three lines a row, the whole text in each cell's tooltip and in the
+        # editor: measuring every row to fit its text costs seconds with
+        # hundreds of wins, at every change.
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.table.fontMetrics().lineSpacing() * ROW_LINES + 8)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)

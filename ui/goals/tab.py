@@ -12,17 +12,19 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QTabWidget, QVBoxLayout, QWidget
 
+from models.base import Entity
 from models.changes import ChangeReport
 from models.checklist import CheckIn
 from models.goals import Goal, PassedUp, Win
 from models.partners import Partner
-from models.roadmap import RoadmapItem
 from ui.document import PlanDocument
 from ui.goals.pages import GoalsPage, ListPage, PassedUpPage, WinsPage
 from ui.style import heading
 
-#: What the tab shows: a change to any of these refreshes it.
-SHOWN = (Goal, Win, PassedUp, Partner, RoadmapItem, CheckIn)
+#: What each page shows: a change to one of these refreshes that page. (A
+#: marker deleted on the roadmap changes its row too, which forgets the link.)
+SHOWN: tuple[tuple[type[Entity], ...], ...] = ((Goal, Partner), (Win, Partner, CheckIn),
+                                               (PassedUp, Partner))
 GOALS, WINS, PASSED_UP = range(3)
 TITLES = ("Goa&ls", "&Wins", "Passed &Up")
 
@@ -62,17 +64,19 @@ class GoalsTab(QWidget):
             self.document.unwatch(self._watching)
         self.document = document
         if document is not None:
-            self._watching = document.watch(SHOWN, self._on_changed)
+            self._watching = document.watch(tuple({t for shown in SHOWN for t in shown}),
+                                            self._on_changed)
         for page in self.all_pages:
             page.set_document(document)
         self.setEnabled(document is not None)
         self._titles()
 
     def _on_changed(self, report: ChangeReport) -> None:
-        for page in self.all_pages:
+        for page, shown in zip(self.all_pages, SHOWN, strict=True):
             if report.initiator is not page:
                 page.clear_message()  # a change went through: an earlier word is stale
-            page.refresh()
+            if report.touches(*shown):
+                page.refresh()
         self._titles()
 
     def _titles(self) -> None:

@@ -42,6 +42,9 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         super().__init__(parent)
         self.columns = list(columns)
         self.rows: list[R] = []
+        #: Each row's texts, worked out once per change (a view asks often).
+        self.texts: list[tuple[str, ...]] = []
+        self.colors: list[QColor | None] = []
         self.pair: dict[str, Partner] = {}
 
     # -- filling --
@@ -50,35 +53,44 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         """Show ``rows``: rows that went are removed, new ones inserted, the
         others refreshed in place (a new order resets the table)."""
         self.pair = {p.uuid: p for p in pair}
+        texts = [tuple(column.text(row) for column in self.columns) for row in rows]
+        colors = [self._color(row) for row in rows]
         new = [row.uuid for row in rows]
         for position in reversed(range(len(self.rows))):
             if self.rows[position].uuid not in new:
                 self.beginRemoveRows(QModelIndex(), position, position)
-                del self.rows[position]
+                del self.rows[position], self.texts[position], self.colors[position]
                 self.endRemoveRows()
         kept = [row.uuid for row in self.rows]
         if kept != [uuid for uuid in new if uuid in kept]:
             self.beginResetModel()
-            self.rows = list(rows)
+            self.rows, self.texts, self.colors = list(rows), texts, colors
             self.endResetModel()
             return
         for position, row in enumerate(rows):
             if row.uuid not in kept:
                 self.beginInsertRows(QModelIndex(), position, position)
                 self.rows.insert(position, row)
+                self.texts.insert(position, texts[position])
+                self.colors.insert(position, colors[position])
                 self.endInsertRows()
-        self.rows = list(rows)
-        if rows:
-            self.dataChanged.emit(self.index(0, 0),
-                                  self.index(len(rows) - 1, len(self.columns) - 1))
+        changed = [n for n, text in enumerate(texts) if text != self.texts[n]
+                   or self.rows[n].record() != rows[n].record()]
+        self.rows, self.texts, self.colors = list(rows), texts, colors
+        if changed:  # only the rows that changed: a view re-measures what it is told of
+            self.dataChanged.emit(self.index(changed[0], 0),
+                                  self.index(changed[-1], len(self.columns) - 1))
+
+    def _color(self, row: R) -> QColor | None:
+        partner = self.pair.get(getattr(row, "partner_uuid", ""))
+        return QColor(partner.color) if partner else None
 
     def row_of(self, uuid: str) -> int:
         return next((n for n, row in enumerate(self.rows) if row.uuid == uuid), -1)
 
     def row_at(self, index: ModelIndex) -> R | None:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        return self.rows[index.row()]
+        row = index.row()
+        return self.rows[row] if index.isValid() and 0 <= row < len(self.rows) else None
 
     def partner_name(self, uuid: str) -> str:
         partner = self.pair.get(uuid)
@@ -108,20 +120,20 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        row = self.row_at(index)
-        if row is None or not 0 <= index.column() < len(self.columns):
+        number, column = index.row(), index.column()
+        if not index.isValid() or not 0 <= number < len(self.rows) \
+                or not 0 <= column < len(self.columns):
             return None
-        text = self.columns[index.column()].text(row)
         if role == Qt.ItemDataRole.DisplayRole:
-            return text
+            return self.texts[number][column]
         if role == Qt.ItemDataRole.ToolTipRole:
+            text = self.texts[number][column]
             return plain_tip(text) if text else None
         if role == self.UUID_ROLE:
-            return row.uuid
-        if role == Qt.ItemDataRole.DecorationRole and index.column() == 0:
-            partner = self.pair.get(getattr(row, "partner_uuid", ""))
-            return QColor(partner.color) if partner else None
-        return self.extra(row, index.column(), role)
+            return self.rows[number].uuid
+        if role == Qt.ItemDataRole.DecorationRole:
+            return self.colors[number] if column == 0 else None
+        return self.extra(self.rows[number], column, role)
 
     def extra(self, row: R, column: int, role: int) -> Any:
         """Other roles a list adds (a draft in italics…)."""
