@@ -299,3 +299,28 @@ def test_the_item_models_pass_the_qt_model_tester(qtmodeltester: Any, window: Ma
     for page in tab.all_pages:
         assert page.model.rowCount() >= 1
         qtmodeltester.check(page.model)
+
+
+def test_a_win_on_a_day_out_of_range_is_refused_under_its_date(
+        qtbot: QtBot, window: MainWindow, plan_path: Path) -> None:
+    tab = goals_tab(window)
+    tab.pages.setCurrentIndex(WINS)
+    seen: list[str] = []
+
+    def fill(dialog: WinDialog) -> None:
+        type_text(qtbot, dialog.title, "Award 🏆")
+        dialog.won_on.setFocus()
+        dialog.won_on.setDate(dialog.won_on.date().fromString("1930-05-01", "yyyy-MM-dd"))
+        click(qtbot, dialog.ok_button)
+        error = dialog.findChild(QLabel, "won_onError")
+        seen.append(error.text() if error.isVisible() else "")
+        dialog.reject()
+
+    answer_dialog(qtbot, fill)
+    click(qtbot, tab.wins.add_button)
+    assert seen == ["The day of the win 1930-05-01 is out of range: use a date between 1940 "
+                    "and 2100."]
+    window.close_plan()
+    tables = stored(plan_path)["tables"]
+    assert tables.get("win", []) == [] and tables.get("roadmap_item", []) == [], \
+        "nothing stored half: no marker without its win"
