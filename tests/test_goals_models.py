@@ -255,7 +255,7 @@ def test_the_example_couple_has_goals_wins_and_passed_up_opportunities(
             resources.load_json("examples/rachel-and-marcus.json"))) as example:
         assert {g.horizon for g in goals(example)} == {"short", "long"}
         assert sum(g.overlaps for g in goals(example)) == 2
-        assert all(w.roadmap_item_uuid for w in wins(example))
+        assert all(p.roadmap_item_uuid for p in passed_up(example))
         assert [c.count for c in passed_up_counts(example)] == [1, 1]
         assert wins_evidence(example, TODAY).startswith(
             "2 wins logged since the check-in of 22 August 2026")
