@@ -48,6 +48,8 @@ from ui.goals.dialogs import AppreciationDialog, GoalDialog, PassedUpDialog, Win
 from ui.goals.tables import GoalTableModel, PassedUpTableModel, RowTableModel, WinTableModel
 from ui.style import ERROR_COLOR, HINT_STYLE
 
+#: What each list is called, for screen readers.
+TABLE_NAMES = {"goals": "Goals", "wins": "Wins", "passed_up": "Opportunities passed up"}
 #: The lines of text a row of a list shows.
 ROW_LINES = 3
 
@@ -79,6 +81,7 @@ class ListPage(QWidget):
         self.summary = _label(f"{key}Summary", hint=False)
         self.table = QTableView()
         self.table.setObjectName(f"{key}Table")
+        self.table.setAccessibleName(TABLE_NAMES[key])
         self.table.setModel(model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
