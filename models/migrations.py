@@ -364,6 +364,48 @@ _STEPS: dict[int, Step] = {
         "CREATE INDEX support_uptake_item ON support_uptake (item_uuid)",
         "CREATE INDEX support_uptake_author ON support_uptake (author_uuid)",
     ),
+    # Goals & wins: each partner's goals (short or long term, strengths,
+    # weaknesses to offset, overlapping paths), the log of wins with the other
+    # partner's note of appreciation, and the opportunity-cost log. Each may
+    # point at its roadmap marker.
+    10: (
+        """CREATE TABLE goal (
+            uuid TEXT PRIMARY KEY NOT NULL,
+            partner_uuid TEXT NOT NULL REFERENCES partner(uuid) ON DELETE RESTRICT,
+            horizon TEXT NOT NULL DEFAULT 'short',
+            title TEXT NOT NULL,
+            strengths TEXT NOT NULL DEFAULT '',
+            weaknesses TEXT NOT NULL DEFAULT '',
+            overlaps BOOLEAN NOT NULL DEFAULT 0,
+            status TEXT NOT NULL DEFAULT 'working',
+            target_date DATE,
+            roadmap_item_uuid TEXT REFERENCES roadmap_item(uuid) ON DELETE RESTRICT
+        )""",
+        "CREATE INDEX goal_partner ON goal (partner_uuid)",
+        "CREATE INDEX goal_roadmap_item ON goal (roadmap_item_uuid)",
+        """CREATE TABLE win (
+            uuid TEXT PRIMARY KEY NOT NULL,
+            partner_uuid TEXT NOT NULL REFERENCES partner(uuid) ON DELETE RESTRICT,
+            title TEXT NOT NULL,
+            won_on DATE NOT NULL,
+            notes TEXT NOT NULL DEFAULT '',
+            appreciation TEXT NOT NULL DEFAULT '',
+            roadmap_item_uuid TEXT REFERENCES roadmap_item(uuid) ON DELETE RESTRICT
+        )""",
+        "CREATE INDEX win_partner ON win (partner_uuid)",
+        "CREATE INDEX win_roadmap_item ON win (roadmap_item_uuid)",
+        """CREATE TABLE passed_up (
+            uuid TEXT PRIMARY KEY NOT NULL,
+            partner_uuid TEXT NOT NULL REFERENCES partner(uuid) ON DELETE RESTRICT,
+            title TEXT NOT NULL,
+            passed_on DATE NOT NULL,
+            gained TEXT NOT NULL DEFAULT '',
+            lost TEXT NOT NULL DEFAULT '',
+            roadmap_item_uuid TEXT REFERENCES roadmap_item(uuid) ON DELETE RESTRICT
+        )""",
+        "CREATE INDEX passed_up_partner ON passed_up (partner_uuid)",
+        "CREATE INDEX passed_up_roadmap_item ON passed_up (roadmap_item_uuid)",
+    ),
 }
 
 #: The newest schema this version of Tandem reads and writes.

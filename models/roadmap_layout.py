@@ -7,6 +7,7 @@ everything else about placement is decided here.
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -75,24 +76,44 @@ def layout_roadmap(pair: Sequence[Partner], items: Sequence[RoadmapItem],
     """Pack each lane's items into rows so that none overlap, nor their
     labels: ``room_after(item)`` is the days an item takes after its last day
     (its label beside it, at the renderer's scale). Longer items go first so
-    phases stay in the top rows."""
+    phases stay in the top rows; a milestone then takes the first row with
+    room at its date, also in a gap before a phase (so that a small screen
+    shows both partners' lanes)."""
     placements: dict[str, Placement] = {}
     lanes = []
     for key, title, color in lane_order(pair):
         in_lane = [i for i in items if lane_key(i) == key]
         in_lane.sort(key=lambda i: (i.end_date is None, i.start_date, i.uuid))
-        row_ends: list[date] = []
+        rows: list[_Row] = []
         for item in in_lane:
             end = item.last_date + timedelta(days=max(1.0, room_after(item)))
-            row = next((r for r, taken in enumerate(row_ends) if taken <= item.start_date), None)
+            row = next((n for n, taken in enumerate(rows) if taken.has_room(item.start_date, end)),
+                       None)
             if row is None:
-                row = len(row_ends)
-                row_ends.append(end)
-            else:
-                row_ends[row] = end
+                row = len(rows)
+                rows.append(_Row())
+            rows[row].take(item.start_date, end)
             placements[item.uuid] = Placement(item.uuid, key, row)
-        lanes.append(Lane(key, title, color, max(1, len(row_ends))))
+        lanes.append(Lane(key, title, color, max(1, len(rows))))
     return RoadmapLayout(lanes, placements)
+
+
+class _Row:
+    """The spans one row of a lane holds, apart and in time order."""
+
+    def __init__(self) -> None:
+        self.starts: list[date] = []
+        self.ends: list[date] = []
+
+    def has_room(self, start: date, end: date) -> bool:
+        # The span starting last before ``end`` is the only one that can reach past ``start``.
+        before = bisect.bisect_left(self.starts, end)
+        return before == 0 or self.ends[before - 1] <= start
+
+    def take(self, start: date, end: date) -> None:
+        at = bisect.bisect_left(self.starts, start)
+        self.starts.insert(at, start)
+        self.ends.insert(at, end)
 
 
 def plan_span(items: Sequence[RoadmapItem], seasons: Sequence[Season],

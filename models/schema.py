@@ -12,6 +12,7 @@ from models import (  # noqa: F401  (they register their entities)
     checkin_rhythm,
     checklist,
     conversations,
+    goals,
     opportunities,
     partners,
     red_flags,

@@ -34,6 +34,11 @@ SECTIONS: tuple[SectionInfo, ...] = (
     SectionInfo("support_inventory", "Support inventory",
                 "how each of you is supported now and wishes to be, as you shared it",
                 default=False),
+    SectionInfo("goals", "Goals and wins",
+                "each partner's goals, where your paths overlap, and your wins"),
+    SectionInfo("passed_up", "Opportunities passed up",
+                "the opportunity-cost log: what each of you passed up, gained and lost",
+                default=False),
     SectionInfo("support", "Support structures",
                 "career support budgets, boards of directors, the household load, the burnout "
                 "protocol and pivot explorations", default=False),

@@ -65,3 +65,36 @@ def test_a_tab_s_notice_shows_from_the_start_follows_changes_and_goes_to_the_tab
     window.close_plan()
     assert not window.notices.isVisible()
     window.close()
+
+
+def test_many_reminders_fold_into_one_line_that_names_their_tabs(qtbot: QtBot) -> None:
+    from ui.window.notices import MOST, NoticeBar
+
+    bar = NoticeBar()
+    qtbot.addWidget(bar)
+    bar.show()
+    titles = ["Day in the Life", "Checklist", "Conversations", "Goals & Wins"]
+    for index, title in enumerate(titles):
+        bar.set_notice(index + 2, title, f"Reminder from {title}")
+
+    def lines() -> list[str]:
+        return [label.text() for label in bar.findChildren(QLabel) if label.isVisibleTo(bar)]
+
+    def button(text: str) -> QPushButton:
+        found = [b for b in bar.findChildren(QPushButton) if b.text() == text]
+        assert len(found) == 1, [b.text() for b in bar.findChildren(QPushButton)]
+        return found[0]
+
+    qtbot.waitUntil(lambda: len(lines()) == MOST)
+    assert lines() == ["Reminder from Day in the Life",
+                       "3 more reminders, in Checklist, Conversations, Goals & Wins."]
+    qtbot.mouseClick(button("Show All"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(lines()) == len(titles) + 1)
+    assert lines()[:len(titles)] == [f"Reminder from {t}" for t in titles]
+    assert button("Go to Goals && Wins").isVisible(), "a real “&” in the tab's button"
+    qtbot.mouseClick(button("Show Fewer"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(lines()) == MOST)
+    for title in titles[1:3]:
+        bar.set_notice(titles.index(title) + 2, title, "")
+    qtbot.waitUntil(lambda: lines() == ["Reminder from Day in the Life",
+                                        "Reminder from Goals & Wins"])

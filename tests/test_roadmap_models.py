@@ -664,6 +664,21 @@ def test_milestones_close_together_stack_and_far_apart_share_a_row(plan_path: Pa
         "at a smaller scale a marker needs more days of room: a month apart now stack"
 
 
+def test_a_milestone_takes_the_gap_before_a_phase_in_its_row(plan_path: Path) -> None:
+    ana = lane(plan_path, "Ana")
+    add(plan_path,
+        new_item("job", "Ana's job", date(2020, 1, 1), date(2024, 12, 31), ana, viewer=TOGETHER),
+        new_item("degree", "Ana's MBA", date(2019, 1, 1), date(2021, 6, 30), ana, viewer=TOGETHER),
+        new_item("milestone", "Prize", date(2016, 5, 1), None, ana, viewer=TOGETHER),
+        new_item("milestone", "Too close", date(2019, 12, 15), None, ana, viewer=TOGETHER))
+    pair, items, _ = read(plan_path)
+    layout = layout_roadmap(pair, items, rooms(30))
+    assert {i.title: layout.placements[i.uuid].row for i in items} == {
+        "Ana's MBA": 0, "Ana's job": 1, "Prize": 0, "Too close": 2}, \
+        "years before the first phase are room enough; a month before the job is not"
+    assert layout.lane(ana).rows == 3
+
+
 def test_the_example_plan_lays_out_with_every_item_placed_and_nothing_overlapping(
         example_path: Path) -> None:
     pair, items, _ = read(example_path)

@@ -20,7 +20,9 @@ from report.sections import (
     checklist,
     conversations,
     day_in_the_life,
+    goals,
     opportunities,
+    passed_up,
     roadmap,
     support,
     support_inventory,
@@ -34,5 +36,7 @@ MODULES: dict[str, ModuleType] = {
     "checklist": checklist,
     "conversations": conversations,
     "support_inventory": support_inventory,
+    "goals": goals,
+    "passed_up": passed_up,
     "support": support,
 }

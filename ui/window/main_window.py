@@ -281,7 +281,9 @@ class MainWindow(QMainWindow):
         for index, spec in enumerate(self.tab_specs):
             if spec.notice is not None:
                 text = spec.notice(self.document) if self.document is not None else ""
-                self.notices.set_notice(index, spec.title.replace("&", ""), text)
+                # The title without its mnemonic; "&&" is a real "&" ("Goals && Wins").
+                title = spec.title.replace("&&", "\0").replace("&", "").replace("\0", "&")
+                self.notices.set_notice(index, title, text)
 
     def _fill_recent_menu(self) -> None:
         """Each plan by its name, with its folder and when it was last opened

@@ -1,7 +1,10 @@
 """Gentle reminders from the tabs, shown under the header: a decision
 deadline that nears, a check-in that falls due. A tab that has something to
 say emits ``notice_changed(text)`` ("" when it has nothing), and the bar shows
-one line per tab with a button that goes there."""
+one line per tab with a button that goes there. More than :data:`MOST`
+fold into one line that names their tabs, until the couple shows them all:
+a plan with many reminders should not push the plan itself off a small
+screen."""
 
 from __future__ import annotations
 
@@ -10,6 +13,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from ui.style import plain_label
 
+#: Notices shown one per line; beyond, the last line sums up the rest.
+MOST = 2
 
 class NoticeBar(QWidget):
     #: The index of the tab whose notice the user wants to act on.
@@ -23,6 +28,8 @@ class NoticeBar(QWidget):
         self._rows.setSpacing(2)
         self.notices: dict[int, str] = {}
         self._titles: dict[int, str] = {}
+        #: Every notice on its own line, as the couple chose ("Show All").
+        self.expanded = False
         self.hide()
 
     def set_notice(self, tab: int, title: str, text: str) -> None:
@@ -44,18 +51,40 @@ class NoticeBar(QWidget):
             widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.deleteLater()
-        for tab, text in sorted(self.notices.items()):
-            row = QWidget()
-            line = QHBoxLayout(row)
-            line.setContentsMargins(8, 3, 8, 3)
-            label = QLabel(text)
-            label.setTextFormat(Qt.TextFormat.PlainText)
-            label.setWordWrap(True)
-            line.addWidget(label, 1)
+        found = sorted(self.notices.items())
+        folded = len(found) > MOST and not self.expanded
+        shown = found[:MOST - 1] if folded else found
+        for tab, text in shown:
             button = QPushButton(f"Go to {plain_label(self._titles[tab])}")
-            button.setFlat(True)
             button.clicked.connect(lambda _=False, t=tab: self.go_to.emit(t))
-            line.addWidget(button)
-            row.setStyleSheet("background: #fdf4d8; border-radius: 6px;")
-            self._rows.addWidget(row)
+            self._add_row(text, button)
+        if len(found) > MOST:
+            rest = found[len(shown):]
+            if rest:
+                titles = ", ".join(self._titles[tab] for tab, _text in rest)
+                text = f"{len(rest)} more reminders, in {titles}."
+                toggle = QPushButton("Show All")
+                toggle.setToolTip("Show every reminder on a line of its own")
+            else:
+                text, toggle = "", QPushButton("Show Fewer")
+            toggle.setObjectName("noticesToggle")
+            toggle.clicked.connect(self._toggle)
+            self._add_row(text, toggle)
         self.setVisible(bool(self.notices))
+
+    def _add_row(self, text: str, button: QPushButton) -> None:
+        row = QWidget()
+        line = QHBoxLayout(row)
+        line.setContentsMargins(8, 3, 8, 3)
+        label = QLabel(text)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setWordWrap(True)
+        line.addWidget(label, 1)
+        button.setFlat(True)
+        line.addWidget(button)
+        row.setStyleSheet("background: #fdf4d8; border-radius: 6px;")
+        self._rows.addWidget(row)
+
+    def _toggle(self) -> None:
+        self.expanded = not self.expanded
+        self._rebuild()

@@ -97,11 +97,20 @@ def conversations_notice(document: PlanDocument) -> str:
     from models.conversations import waiting_notice
 
     return waiting_notice(document.plan)
+
+
 def support_notice(document: PlanDocument) -> str:
     """A pivot exploration whose time is up, or nearly."""
     from models.support import pivot_notice
 
     return pivot_notice(document.plan, today())
+
+
+def goals_notice(document: PlanDocument) -> str:
+    """A win since the last check-in waiting for the other's appreciation."""
+    from models.goals import goals_notice as notice
+
+    return notice(document.plan, today())
 
 
 def _later(module: str, name: str) -> Callable[[], QWidget]:
@@ -126,5 +135,6 @@ def create_tabs() -> list[TabSpec]:
         TabSpec("&Checklist", _later("ui.checklist.tab", "ChecklistTab"), checklist_notice),
         TabSpec("Co&nversations", _later("ui.conversations.tab", "ConversationsTab"),
                 conversations_notice),
+        TabSpec("&Goals && Wins", _later("ui.goals.tab", "GoalsTab"), goals_notice),
         TabSpec("&Support", _later("ui.support.tab", "SupportTab"), support_notice),
     ]

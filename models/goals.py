@@ -1,0 +1,518 @@
+"""Goals and wins, and the opportunity-cost log.
+
+Three lists a couple keeps together (the seeds' "establishing priorities",
+"celebrate all wins as couple wins" and "the opportunity cost discussion"):
+
+* **Goals**: each partner's short- and long-term goals, with the strengths
+  the couple brings to them and the weaknesses to offset; goals where the two
+  paths overlap are marked. A goal can be placed on the roadmap as a ``goal``
+  marker (in "Our life" when it overlaps).
+* **Wins**: a shared log, each win a ``win`` marker on the roadmap from the
+  moment it is logged, with a note of appreciation that only the *other*
+  partner writes. Wins since the last check-in are the evidence for the
+  indicator "Individual wins are celebrated as couple victories".
+* **Passed up**: opportunities one partner passed up for the relationship,
+  what was gained and what was lost, written together and without blame
+  (the seed's opportunity-cost *discussion*), each a ``passed_up`` marker in
+  that partner's lane. Not private: a row that points at a roadmap item must
+  be readable and unlinkable by whoever deletes the item
+  (:func:`models.roadmap.remove` reads such rows without a viewer).
+
+A roadmap marker made here is deleted with its row (one edit, one undo step);
+deleting the marker on the roadmap leaves the row, which forgets the link
+(:func:`models.roadmap.remove`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Boolean, Date, ForeignKey, String, select
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+import resources
+from models.base import Entity
+from models.changes import Edit, delete, delete_all, insert, update
+from models.checklist import checkins, long_date
+from models.errors import ValidationError
+from models.partners import Partner, partners
+from models.privacy import Viewer
+from models.roadmap import TITLE_MAX as MARKER_TITLE_MAX
+from models.roadmap import RoadmapItem, new_item
+from models.validation import check_choice, check_date, clean_text
+
+if TYPE_CHECKING:
+    from models.plan_file import PlanFile
+
+TITLE_MAX = 120
+TEXT_MAX = 2000
+APPRECIATION_MAX = 1000
+
+GOAL_KIND, WIN_KIND, PASSED_UP_KIND = "goal", "win", "passed_up"
+
+
+
+@cache
+def content() -> dict[str, Any]:
+    data: dict[str, Any] = resources.load_json("content/goals.json")
+    return data
+
+
+@cache
+def horizon_labels() -> dict[str, str]:
+    return {h["id"]: h["label"] for h in content()["horizons"]}
+
+
+@cache
+def status_labels() -> dict[str, str]:
+    return {s["id"]: s["label"] for s in content()["goal_statuses"]}
+
+
+def intro(section: str) -> str:
+    """The seeds' words on a list: "goals", "wins" or "passed_up"."""
+    text: str = content()["intro"][section]
+    return text
+
+
+def _parent(target: str, column: str) -> Any:
+    # Never read (lazy="raise"): it makes a flush write the parent row (the
+    # roadmap marker, the partner) before the row pointing at it, and delete
+    # it after, whatever the order of the edit.
+    return relationship(target, foreign_keys=column, lazy="raise")
+
+
+def _clean_partner(value: object, what: str) -> None:
+    if not isinstance(value, str) or not value:
+        raise ValidationError("partner_uuid", f"Say whose {what} it is.")
+
+
+class Goal(Entity):
+    """One partner's goal, short or long term."""
+
+    __tablename__ = "goal"
+    noun = "goal"
+    limits = {"title": ("The goal", TITLE_MAX),
+              "strengths": ("The strengths", TEXT_MAX),
+              "weaknesses": ("The weaknesses to offset", TEXT_MAX)}
+
+    partner_uuid: Mapped[str] = mapped_column(
+        String(36), ForeignKey("partner.uuid", ondelete="RESTRICT"))
+    horizon: Mapped[str] = mapped_column(String, default="short")
+    title: Mapped[str] = mapped_column(String)
+    #: The strengths each of you brings to it.
+    strengths: Mapped[str] = mapped_column(String, default="")
+    #: The weaknesses to offset, and how.
+    weaknesses: Mapped[str] = mapped_column(String, default="")
+    #: Where the two career paths overlap: a goal to work on together.
+    overlaps: Mapped[bool] = mapped_column(Boolean, default=False)
+    status: Mapped[str] = mapped_column(String, default="working")
+    target_date: Mapped[date | None] = mapped_column(Date, default=None)
+    #: The ``goal`` marker it was placed on the roadmap as.
+    roadmap_item_uuid: Mapped[str | None] = mapped_column(
+        String(36), ForeignKey("roadmap_item.uuid", ondelete="RESTRICT"), default=None)
+    _partner: Mapped[Partner] = _parent("Partner", "Goal.partner_uuid")
+    _roadmap_item: Mapped[RoadmapItem | None] = _parent("RoadmapItem",
+                                                        "Goal.roadmap_item_uuid")
+
+    def clean(self) -> None:
+        _clean_partner(self.partner_uuid, "goal")
+        check_choice(self.horizon, horizon_labels(), "horizon", "short or long term")
+        self.title = clean_text(self.title, "title", "The goal")
+        self.strengths = clean_text(self.strengths, "strengths", "The strengths",
+                                    required=False, multiline=True)
+        self.weaknesses = clean_text(self.weaknesses, "weaknesses", "The weaknesses to offset",
+                                     required=False, multiline=True)
+        if not isinstance(self.overlaps, bool):
+            raise ValidationError("overlaps", "Whether the goal is shared is yes or no.")
+        check_choice(self.status, status_labels(), "status", "a goal’s status")
+        if self.target_date is not None:
+            check_date(self.target_date, "target_date", "The target date")
+
+
+class Win(Entity):
+    """A win of one partner's, celebrated as the couple's."""
+
+    __tablename__ = "win"
+    noun = "win"
+    limits = {"title": ("The win", TITLE_MAX), "notes": ("The note text", TEXT_MAX),
+              "appreciation": ("The note of appreciation", APPRECIATION_MAX)}
+
+    partner_uuid: Mapped[str] = mapped_column(
+        String(36), ForeignKey("partner.uuid", ondelete="RESTRICT"))
+    title: Mapped[str] = mapped_column(String)
+    won_on: Mapped[date] = mapped_column(Date)
+    notes: Mapped[str] = mapped_column(String, default="")
+    #: The other partner's note of appreciation ("" until they write it).
+    appreciation: Mapped[str] = mapped_column(String, default="")
+    #: Its ``win`` marker on the roadmap.
+    roadmap_item_uuid: Mapped[str | None] = mapped_column(
+        String(36), ForeignKey("roadmap_item.uuid", ondelete="RESTRICT"), default=None)
+    _partner: Mapped[Partner] = _parent("Partner", "Win.partner_uuid")
+    _roadmap_item: Mapped[RoadmapItem | None] = _parent("RoadmapItem", "Win.roadmap_item_uuid")
+
+    def clean(self) -> None:
+        _clean_partner(self.partner_uuid, "win")
+        self.title = clean_text(self.title, "title", "The win")
+        check_date(self.won_on, "won_on", "The day of the win")
+        self.notes = clean_text(self.notes, "notes", "The note text", required=False,
+                                multiline=True)
+        self.appreciation = clean_text(self.appreciation, "appreciation",
+                                       "The note of appreciation", required=False,
+                                       multiline=True)
+
+
+class PassedUp(Entity):
+    """An opportunity one partner passed up for the relationship."""
+
+    __tablename__ = "passed_up"
+    noun = "opportunity passed up"
+    limits = {"title": ("What was passed up", TITLE_MAX),
+              "gained": ("What was gained", TEXT_MAX), "lost": ("What was lost", TEXT_MAX)}
+
+    #: Who passed it up.
+    partner_uuid: Mapped[str] = mapped_column(
+        String(36), ForeignKey("partner.uuid", ondelete="RESTRICT"))
+    title: Mapped[str] = mapped_column(String)
+    passed_on: Mapped[date] = mapped_column(Date)
+    gained: Mapped[str] = mapped_column(String, default="")
+    lost: Mapped[str] = mapped_column(String, default="")
+    #: Its ``passed_up`` marker in the partner's lane.
+    roadmap_item_uuid: Mapped[str | None] = mapped_column(
+        String(36), ForeignKey("roadmap_item.uuid", ondelete="RESTRICT"), default=None)
+    _partner: Mapped[Partner] = _parent("Partner", "PassedUp.partner_uuid")
+    _roadmap_item: Mapped[RoadmapItem | None] = _parent("RoadmapItem",
+                                                        "PassedUp.roadmap_item_uuid")
+
+    def clean(self) -> None:
+        _clean_partner(self.partner_uuid, "opportunity passed up")
+        self.title = clean_text(self.title, "title", "What was passed up")
+        check_date(self.passed_on, "passed_on", "When it was passed up")
+        self.gained = clean_text(self.gained, "gained", "What was gained", required=False,
+                                 multiline=True)
+        self.lost = clean_text(self.lost, "lost", "What was lost", required=False,
+                               multiline=True)
+
+
+# -- reading ---------------------------------------------------------------------------
+
+def _slots(plan: PlanFile) -> dict[str, int]:
+    return {p.uuid: p.slot for p in partners(plan)}
+
+
+def goals(plan: PlanFile) -> list[Goal]:
+    """Every goal: by partner, short term before long term, then by date."""
+    slots, order = _slots(plan), list(horizon_labels())
+    rows = plan.read(select(Goal))
+    return sorted(rows, key=lambda g: (slots.get(g.partner_uuid, 3), order.index(g.horizon)
+                                       if g.horizon in order else len(order),
+                                       g.target_date or date.max, g.title.casefold(), g.uuid))
+
+
+def wins(plan: PlanFile) -> list[Win]:
+    """Every win, the latest first."""
+    return plan.read(select(Win).order_by(Win.won_on.desc(), Win.uuid))
+
+
+def passed_up(plan: PlanFile) -> list[PassedUp]:
+    """The opportunity-cost log, the latest first."""
+    return plan.read(select(PassedUp).order_by(PassedUp.passed_on.desc(), PassedUp.uuid))
+
+
+def marker(plan: PlanFile, viewer: Viewer, row: Goal | Win | PassedUp) -> RoadmapItem | None:
+    """The roadmap marker of ``row``, if it has one ``viewer`` may see."""
+    if not row.roadmap_item_uuid:
+        return None
+    found = plan.read(select(RoadmapItem).where(RoadmapItem.uuid == row.roadmap_item_uuid),
+                      viewer)
+    return found[0] if found else None
+
+
+def wins_since(plan: PlanFile, since: date | None, until: date | None = None) -> list[Win]:
+    """The wins after ``since`` (every win when ``None``) up to ``until``,
+    the earliest first."""
+    found = [w for w in wins(plan) if (since is None or w.won_on > since)
+             and (until is None or w.won_on <= until)]
+    return sorted(found, key=lambda w: (w.won_on, w.uuid))
+
+
+def last_checkin_day(plan: PlanFile, today: date) -> date | None:
+    """The day of the latest check-in held up to ``today``."""
+    held = [c.held_on for c in checkins(plan) if c.held_on <= today]
+    return max(held, default=None)
+
+
+def wins_since_last_checkin(plan: PlanFile, today: date) -> list[Win]:
+    """The evidence for "Individual wins are celebrated as couple victories"
+    at the next check-in: the wins since the last one (all, before the first)."""
+    return wins_since(plan, last_checkin_day(plan, today), today)
+
+
+def wins_evidence(plan: PlanFile, today: date) -> str:
+    """One sentence for the check-in: the wins since the last one, and how
+    many the other partner has appreciated."""
+    since = last_checkin_day(plan, today)
+    found = wins_since(plan, since, today)
+    when = f"since the check-in of {long_date(since)}" if since else "so far"
+    if not found:
+        return f"No wins logged {when}: small ones count too."
+    names = {p.uuid: p.name for p in partners(plan)}
+    listed = "; ".join(f"{names.get(w.partner_uuid, '')}: {w.title}" for w in found)
+    thanked = sum(1 for w in found if w.appreciation)
+    count = "1 win" if len(found) == 1 else f"{len(found)} wins"
+    return (f"{count} logged {when} ({listed}); {thanked} of them with a note of "
+            "appreciation from the other partner.")
+
+
+@dataclass(frozen=True)
+class PassedUpCount:
+    partner: Partner
+    count: int
+
+
+def passed_up_counts(plan: PlanFile) -> list[PassedUpCount]:
+    """How many opportunities each partner has passed up."""
+    rows = passed_up(plan)
+    return [PassedUpCount(p, sum(1 for r in rows if r.partner_uuid == p.uuid))
+            for p in partners(plan)]
+
+
+def _times(count: int) -> str:
+    return "1 opportunity" if count == 1 else f"{count} opportunities"
+
+
+def passed_up_sentence(plan: PlanFile) -> str:
+    """Context beside the lead balance: who has passed up what for the
+    relationship (the opportunity-cost log). "" when the log is empty.
+    Said as a count, never as a verdict."""
+    counts = passed_up_counts(plan)
+    if not any(c.count for c in counts):
+        return ""
+    parts = [f"{c.partner.name} {_times(c.count) if c.count else 'none'}" for c in counts]
+    return ("Passed up for the relationship (the opportunity-cost log): "
+            + ", ".join(parts) + ".")
+
+
+# -- edits: goals -----------------------------------------------------------------------
+
+def new_goal(partner_uuid: str, title: str, horizon: str = "short", *, strengths: str = "",
+             weaknesses: str = "", overlaps: bool = False, status: str = "working",
+             target_date: date | None = None) -> Edit:
+    return (insert(Goal(partner_uuid=partner_uuid, title=title, horizon=horizon,
+                        strengths=strengths, weaknesses=weaknesses, overlaps=overlaps,
+                        status=status, target_date=target_date)),)
+
+
+def _lane(goal: Goal, overlaps: bool | None = None) -> str | None:
+    """A goal's marker goes in its partner's lane, or in "Our life" where
+    the two paths overlap."""
+    return None if (goal.overlaps if overlaps is None else overlaps) else goal.partner_uuid
+
+
+def _goal_marker_status(status: str) -> str:
+    return {"reached": "done", "set_aside": "dropped"}.get(status, "planned")
+
+
+def _marker_title(prefix: str, title: object) -> str:
+    text = f"{prefix}{title}" if isinstance(title, str) else ""
+    return text[:MARKER_TITLE_MAX]
+
+
+def edit_goal(plan: PlanFile, viewer: Viewer, goal: Goal, **values: Any) -> Edit:
+    """Change some fields of a goal; its roadmap marker follows its title,
+    date, status and lane in the same edit."""
+    change = update(goal, **values)
+    if change is None:
+        return ()
+    item = marker(plan, viewer, goal)
+    if item is None:
+        return (change,)
+    after = {**goal.record(), **(change.after or {})}
+    moved = update(item, title=_marker_title("", after["title"]),
+                   start_date=after["target_date"] or item.start_date,
+                   status=_goal_marker_status(after["status"]),
+                   partner_uuid=None if after["overlaps"] else after["partner_uuid"])
+    return (change,) + ((moved,) if moved else ())
+
+
+def place_goal(goal: Goal, viewer: Viewer, today: date) -> Edit:
+    """Put a goal on the roadmap as a ``goal`` marker on its target date
+    (today's when it has none); nothing if it is there already."""
+    if goal.roadmap_item_uuid:
+        return ()
+    added = new_item(GOAL_KIND, _marker_title("", goal.title), goal.target_date or today,
+                     partner_uuid=_lane(goal), status=_goal_marker_status(goal.status),
+                     viewer=viewer)
+    linked = update(goal, roadmap_item_uuid=added[0].uuid)
+    return added + ((linked,) if linked else ())
+
+
+def take_goal_off_roadmap(plan: PlanFile, viewer: Viewer, goal: Goal) -> Edit:
+    item = marker(plan, viewer, goal)
+    if item is None:
+        return ()
+    return _unlinked(goal) + (delete(item),)
+
+
+def _unlinked(row: Goal | Win | PassedUp) -> Edit:
+    change = update(row, roadmap_item_uuid=None)
+    return (change,) if change else ()
+
+
+def delete_row(plan: PlanFile, viewer: Viewer, row: Goal | Win | PassedUp) -> Edit:
+    """Delete a goal, win or entry with its roadmap marker (one undo step
+    brings both back)."""
+    item = marker(plan, viewer, row)
+    if item is not None:
+        return delete_all(plan.with_dependents(item))  # the row, then its marker
+    return delete_all(plan.with_dependents(row))
+
+
+# -- edits: wins ------------------------------------------------------------------------
+
+def log_win(partner_uuid: str, title: str, won_on: date, *, viewer: Viewer,
+            notes: str = "") -> Edit:
+    """Log a win with its ``win`` marker in the partner's lane."""
+    win = Win(partner_uuid=partner_uuid, title=title, won_on=won_on, notes=notes,
+              appreciation="")
+    row = insert(win)  # refused here first, with the win's own fields
+    added = new_item(WIN_KIND, _marker_title("", win.title), won_on, partner_uuid=partner_uuid,
+                     status="done", viewer=viewer)
+    linked = insert(Win(**{**dict(row.after or {}), "roadmap_item_uuid": added[0].uuid}))
+    return added + (linked,)
+
+
+def edit_win(plan: PlanFile, viewer: Viewer, win: Win, **values: Any) -> Edit:
+    """Change a win (not its appreciation: see :func:`appreciate`); the
+    marker follows its title, day and lane."""
+    if "appreciation" in values:
+        raise ValueError("the appreciation is written with appreciate()")
+    change = update(win, **values)
+    if change is None:
+        return ()
+    item = marker(plan, viewer, win)
+    if item is None:
+        return (change,)
+    after = {**win.record(), **(change.after or {})}
+    moved = update(item, title=_marker_title("", after["title"]), start_date=after["won_on"],
+                   partner_uuid=after["partner_uuid"])
+    return (change,) + ((moved,) if moved else ())
+
+
+def appreciate(win: Win, viewer: Viewer, text: str) -> Edit:
+    """The other partner's note of appreciation for ``win`` (only they write it)."""
+    if not viewer.is_partner:
+        raise ValidationError("appreciation", "The note of appreciation comes from the other "
+                              "partner: choose them as the one at the keyboard first.",
+                              table=Win.__tablename__, row=win.uuid)
+    if viewer.partner_uuid == win.partner_uuid:
+        raise ValidationError("appreciation", "The note of appreciation comes from the other "
+                              "partner: it is theirs to write, not the winner’s.",
+                              table=Win.__tablename__, row=win.uuid)
+    change = update(win, appreciation=text)
+    return (change,) if change else ()
+
+
+def may_appreciate(win: Win, viewer: Viewer) -> bool:
+    return viewer.is_partner and viewer.partner_uuid != win.partner_uuid
+
+
+# -- edits: passed up --------------------------------------------------------------------
+
+def log_passed_up(partner_uuid: str, title: str, passed_on: date, *, viewer: Viewer,
+                  gained: str = "", lost: str = "") -> Edit:
+    """Write down an opportunity ``partner_uuid`` passed up, with its marker
+    in their lane."""
+    entry = PassedUp(partner_uuid=partner_uuid, title=title, passed_on=passed_on,
+                     gained=gained, lost=lost)
+    row = insert(entry)  # refused here first, with the entry's own fields
+    added = new_item(PASSED_UP_KIND, _marker_title("Passed up: ", entry.title), passed_on,
+                     partner_uuid=partner_uuid, status="done", viewer=viewer)
+    linked = insert(PassedUp(**{**dict(row.after or {}), "roadmap_item_uuid": added[0].uuid}))
+    return added + (linked,)
+
+
+def edit_passed_up(plan: PlanFile, viewer: Viewer, entry: PassedUp, **values: Any) -> Edit:
+    """Change an entry; its marker follows its title, day and lane."""
+    change = update(entry, **values)
+    if change is None:
+        return ()
+    item = marker(plan, viewer, entry)
+    if item is None:
+        return (change,)
+    after = {**entry.record(), **(change.after or {})}
+    moved = update(item, title=_marker_title("Passed up: ", after["title"]),
+                   start_date=after["passed_on"], partner_uuid=after["partner_uuid"])
+    return (change,) + ((moved,) if moved else ())
+
+
+# -- for the report -----------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class GoalLine:
+    partner: str
+    horizon: str
+    title: str
+    strengths: str
+    weaknesses: str
+    overlaps: bool
+    status: str
+    target_date: date | None
+
+
+def goal_lines(plan: PlanFile) -> list[GoalLine]:
+    names = {p.uuid: p.name for p in partners(plan)}
+    return [GoalLine(names.get(g.partner_uuid, ""), horizon_labels().get(g.horizon, g.horizon),
+                     g.title, g.strengths, g.weaknesses, g.overlaps,
+                     status_labels().get(g.status, g.status), g.target_date)
+            for g in goals(plan)]
+
+
+@dataclass(frozen=True)
+class WinLine:
+    partner: str
+    title: str
+    won_on: date
+    notes: str
+    appreciation: str
+    #: Who wrote the note of appreciation: the other partner.
+    appreciated_by: str
+
+
+def win_lines(plan: PlanFile) -> list[WinLine]:
+    pair = partners(plan)
+    names = {p.uuid: p.name for p in pair}
+    other = {p.uuid: q.name for p in pair for q in pair if q.uuid != p.uuid}
+    return [WinLine(names.get(w.partner_uuid, ""), w.title, w.won_on, w.notes, w.appreciation,
+                    other.get(w.partner_uuid, "") if w.appreciation else "")
+            for w in wins(plan)]
+
+
+@dataclass(frozen=True)
+class PassedUpLine:
+    partner: str
+    title: str
+    passed_on: date
+    gained: str
+    lost: str
+
+
+def passed_up_lines(plan: PlanFile) -> list[PassedUpLine]:
+    names = {p.uuid: p.name for p in partners(plan)}
+    return [PassedUpLine(names.get(r.partner_uuid, ""), r.title, r.passed_on, r.gained, r.lost)
+            for r in passed_up(plan)]
+
+
+def goals_notice(plan: PlanFile, today: date) -> str:
+    """A win waiting for the other partner's note of appreciation."""
+    waiting = [w for w in wins_since_last_checkin(plan, today) if not w.appreciation]
+    if not waiting:
+        return ""
+    names = {p.uuid: p.name for p in partners(plan)}
+    first = waiting[0]
+    more = f" (and {len(waiting) - 1} more)" if len(waiting) > 1 else ""
+    return (f"{names.get(first.partner_uuid, '')}’s win “{first.title}”{more} is waiting "
+            "for a note of appreciation from the other partner.")
+
