@@ -205,11 +205,17 @@ def _twice_message(day: date) -> str:
 
 # -- reading ------------------------------------------------------------------------
 
+def default_indicator_uuid(key: str) -> str:
+    """The fixed UUID of one of the seed's indicators, by its key in
+    ``resources/content/checklist.json`` ("wins_celebrated")."""
+    return str(uuid.uuid5(_DEFAULTS_NAMESPACE, key))
+
+
 @cache
 def default_indicators() -> tuple[Indicator, ...]:
     """The seed's seven, as they are stored on first use (fixed UUIDs)."""
     data = resources.load_json("content/checklist.json")
-    return tuple(Indicator(uuid=str(uuid.uuid5(_DEFAULTS_NAMESPACE, item["key"])),
+    return tuple(Indicator(uuid=default_indicator_uuid(item["key"]),
                            title=item["title"], position=number, retired_on=None)
                  for number, item in enumerate(data["indicators"], start=1))
 

@@ -36,7 +36,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 import resources
 from models.base import Entity
 from models.changes import Edit, delete, delete_all, insert, update
-from models.checklist import checkins, long_date
+from models.checklist import checkins, default_indicator_uuid, long_date
 from models.errors import ValidationError
 from models.partners import Partner, partners
 from models.privacy import Viewer
@@ -250,11 +250,25 @@ def wins_since_last_checkin(plan: PlanFile, today: date) -> list[Win]:
     return wins_since(plan, last_checkin_day(plan, today), today)
 
 
+#: The check-in indicator the wins are evidence for.
+WINS_INDICATOR = default_indicator_uuid("wins_celebrated")
+
+
 def wins_evidence(plan: PlanFile, today: date) -> str:
     """One sentence for the check-in: the wins since the last one, and how
     many the other partner has appreciated."""
-    since = last_checkin_day(plan, today)
-    found = wins_since(plan, since, today)
+    return _evidence(plan, last_checkin_day(plan, today), today)
+
+
+def checkin_wins_evidence(plan: PlanFile, held_on: date) -> str:
+    """The same sentence for the check-in held on ``held_on``: the wins since
+    the check-in before it, up to its day."""
+    before = [c.held_on for c in checkins(plan) if c.held_on < held_on]
+    return _evidence(plan, max(before, default=None), held_on)
+
+
+def _evidence(plan: PlanFile, since: date | None, until: date) -> str:
+    found = wins_since(plan, since, until)
     when = f"since the check-in of {long_date(since)}" if since else "so far"
     if not found:
         return f"No wins logged {when}: small ones count too."
@@ -293,6 +307,16 @@ def passed_up_sentence(plan: PlanFile) -> str:
     parts = [f"{c.partner.name} {_times(c.count) if c.count else 'none'}" for c in counts]
     return ("Passed up for the relationship (the opportunity-cost log): "
             + ", ".join(parts) + ".")
+
+
+def passed_up_brief(plan: PlanFile) -> str:
+    """:func:`passed_up_sentence` short enough to sit beside the lead balance:
+    "Passed up for the relationship: Rachel 1, Marcus 2." ("" when none)."""
+    counts = passed_up_counts(plan)
+    if not any(c.count for c in counts):
+        return ""
+    return ("Passed up for the relationship: "
+            + ", ".join(f"{c.partner.name} {c.count}" for c in counts) + ".")
 
 
 # -- edits: goals -----------------------------------------------------------------------

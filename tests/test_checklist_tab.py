@@ -21,7 +21,7 @@ from models.exchange import plan_to_dict
 from models.partners import partners
 from models.plan_file import PlanFile
 from models.privacy import TOGETHER, Viewer
-from tests.helpers import answer_dialog, stored, type_text
+from tests.helpers import answer_dialog, stored, tab_titled, type_text
 from ui.checklist.checkin_dialog import CheckinDialog
 from ui.checklist.rating_view import dot_rects
 from ui.checklist.ratings import HIDDEN_TEXT
@@ -32,7 +32,7 @@ TODAY = date(2026, 11, 24)
 
 
 def checklist(window: MainWindow) -> ChecklistTab:
-    tab = window.tab(3)
+    tab = tab_titled(window, "Checklist")
     assert isinstance(tab, ChecklistTab)
     return tab
 
@@ -482,3 +482,30 @@ def test_moving_a_check_in_to_another_day_keeps_it_chosen_and_reorders_the_histo
     assert tab.current_uuid() == uuid and tab.panel.title.text() == "Check-in of 16 May 2026"
     window.undo_action.trigger()
     assert tab.current_uuid() == uuid and tab.panel.title.text() == "Check-in of 20 November 2026"
+
+
+def test_the_wins_since_the_check_in_before_are_offered_as_evidence(
+        qtbot: QtBot, window: MainWindow) -> None:
+    """"Individual wins are celebrated as couple victories": the log of wins
+    says what there is to go on, for the check-in shown."""
+    from models.goals import appreciate, log_win, wins
+
+    document = window.document
+    assert document is not None
+    ana, bo = (p.uuid for p in partners(document.plan))
+    document.submit("Log", log_win(ana, "Promoted <lead> 🎉", date(2026, 10, 2), viewer=TOGETHER))
+    start_checkin(qtbot, window, date(2026, 10, 15))
+    evidence = checklist(window).panel.wins
+    qtbot.waitUntil(evidence.isVisible)
+    assert evidence.text() == (
+        "For “Individual wins are celebrated as couple victories”: 1 win logged so far "
+        "(Ana: Promoted <lead> 🎉); 0 of them with a note of appreciation from the other "
+        "partner.")
+    win = wins(document.plan)[0]
+    document.submit("Appreciate", appreciate(win, Viewer.partner(bo), "So proud of you"))
+    qtbot.waitUntil(lambda: "1 of them with a note" in evidence.text())
+    document.submit("Log", log_win(bo, "Passed the bar", date(2026, 11, 20), viewer=TOGETHER))
+    start_checkin(qtbot, window, TODAY)
+    qtbot.waitUntil(lambda: "since the check-in of" in evidence.text())
+    assert "1 win logged since the check-in of" in evidence.text()
+    assert "(Bo: Passed the bar)" in evidence.text(), "only the wins since the one before"

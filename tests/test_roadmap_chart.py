@@ -264,6 +264,27 @@ def test_lead_time_of_each_career_is_shown_as_a_split_bar_with_kind_words(
     assert lead.note.text() == "Ana’s turn to lead is still ahead: 12 months planned."
 
 
+def test_opportunities_passed_up_are_counted_beside_the_lead_balance(chart: Chart) -> None:
+    """The opportunity-cost log is context for who has led: counted beside
+    the split bars, and kept up to date as entries come and go."""
+    from models.goals import delete_row, log_passed_up, passed_up
+
+    lead = chart.tab.lead
+    assert "Passed up" not in lead.note.text()
+    chart.document.submit("Log", log_passed_up(chart.bo, "Job in Zurich", date(2026, 3, 1),
+                                               viewer=TOGETHER, gained="Staying close"))
+    chart.qtbot.waitUntil(lambda: "Passed up" in lead.note.text())
+    assert lead.note.text() == ("Ana’s turn to lead is still ahead: 12 months planned. "
+                                "Passed up for the relationship: Ana 0, Bo 1.")
+    assert ("Passed up for the relationship (the opportunity-cost log): Ana none, "
+            "Bo 1 opportunity.") in tip_text(lead.note.toolTip())
+    entry = passed_up(chart.document.plan)[0]
+    chart.document.submit("Delete", delete_row(chart.document.plan, TOGETHER, entry))
+    chart.qtbot.waitUntil(lambda: "Passed up" not in lead.note.text())
+    chart.document.undo()
+    chart.qtbot.waitUntil(lambda: "Bo 1." in lead.note.text())
+
+
 def test_dragging_a_season_into_another_is_refused_in_place(chart: Chart) -> None:
     start = chart.point("Studio years", dx=40)
     drag(chart, start, start + QPoint(round(months_px(chart, 4)), 0))

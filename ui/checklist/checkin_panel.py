@@ -29,6 +29,7 @@ from models.checklist import (
 )
 from models.checklist_trends import Divergence
 from models.errors import TandemError
+from models.goals import WINS_INDICATOR, checkin_wins_evidence
 from ui.checklist.rating_view import RatingTableView
 from ui.checklist.ratings import INDICATOR, RatingTableModel
 from ui.document import PlanDocument
@@ -85,6 +86,13 @@ class CheckinPanel(QWidget):
         self.ratings.modelReset.connect(self._fit_columns)
         self.table_error = error_label("ratingsError")
 
+        # The log of wins, offered as evidence for the indicator it speaks to.
+        self.wins = QLabel()
+        self.wins.setObjectName("winsEvidence")
+        self.wins.setWordWrap(True)
+        self.wins.setTextFormat(Qt.TextFormat.PlainText)
+        self.wins.hide()
+
         self.points = QLabel()
         self.points.setObjectName("discussionPoints")
         self.points.setWordWrap(True)
@@ -116,6 +124,7 @@ class CheckinPanel(QWidget):
         layout.addWidget(self.status_error)
         layout.addWidget(self.table, 100)
         layout.addWidget(self.table_error)
+        layout.addWidget(self.wins)
         layout.addWidget(self.points)
         layout.addSpacing(4)
         layout.addWidget(caption)
@@ -155,12 +164,14 @@ class CheckinPanel(QWidget):
             for button in (self.done_button, self.not_done_button, self.change_date_button):
                 button.hide()
             self.points.hide()
+            self.wins.hide()
             if self._live is not None:
                 self._live.show("")
             return
         self.change_date_button.show()
         self.title.setText(f"Check-in of {long_date(seen.checkin.held_on)}")
         self._show_state(seen)
+        self._show_wins(seen)
         self._show_points(points)
         if self._live is not None:
             self._live.show(seen.checkin.agreed)
@@ -201,6 +212,15 @@ class CheckinPanel(QWidget):
                          for uuid, name in names.items())
         self.status.setText(f"Each of you rates alone first ({done}). To rate, choose who is at "
                             "the keyboard at the top right (Ctrl+Alt+1, Ctrl+Alt+2).")
+
+    def _show_wins(self, seen: Sheet) -> None:
+        assert self.document is not None
+        rated = [row.indicator for row in seen.rows
+                 if row.indicator.uuid == WINS_INDICATOR and not row.indicator.retired]
+        if rated:
+            evidence = checkin_wins_evidence(self.document.plan, seen.checkin.held_on)
+            self.wins.setText(f"For “{rated[0].title}”: {evidence}")
+        self.wins.setVisible(bool(rated))
 
     def _show_points(self, points: list[Divergence]) -> None:
         if not points:

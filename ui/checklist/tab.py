@@ -40,6 +40,7 @@ from models.checklist import (
 )
 from models.checklist_trends import Overview, overview
 from models.errors import TandemError
+from models.goals import Win
 from models.partners import Partner, partners
 from models.red_flags import RedFlag
 from models.reveal import Reveal, reveal_states
@@ -54,7 +55,8 @@ from ui.document import PlanDocument
 from ui.style import HINT_STYLE, error_label, heading
 
 #: What the tab shows: a change to any of these refreshes it.
-SHOWN = (Indicator, CheckIn, Rating, Reveal, Rhythm, RedFlag, Partner)
+#: Wins are the evidence offered for "Individual wins are celebrated as couple victories".
+SHOWN = (Indicator, CheckIn, Rating, Reveal, Rhythm, RedFlag, Partner, Win)
 CHECKINS, TRENDS, RED_FLAGS, INDICATORS = range(4)
 #: The due date moves with the calendar: looked at again every hour.
 CLOCK_MS = 60 * 60 * 1000

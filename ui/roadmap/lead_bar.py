@@ -79,8 +79,15 @@ class LeadBalance(QWidget):
         layout.addWidget(self.bars)
         layout.addWidget(self.note, 1)
 
-    def set_times(self, times: Sequence[LeadTime]) -> None:
+    def set_times(self, times: Sequence[LeadTime], context: str = "",
+                  context_tip: str = "") -> None:
+        """The lead so far and over the plan; ``context`` (what each of you
+        passed up for the relationship) follows the kind word, as context
+        for it, never as a score; ``context_tip`` says it in full on hover."""
         self.bars.set_times(times)
         self.bars.setVisible(any(t.in_plan for t in times))
-        self.note.setText(lead_note(times) if times else "")
-        self.note.setToolTip(plain_tip(describe_lead(times)) if times else "")
+        note = lead_note(times) if times else ""
+        self.note.setText(" ".join(line for line in (note, context) if line))
+        tip = "\n".join(line for line in (describe_lead(times) if times else "",
+                                          context_tip or context) if line)
+        self.note.setToolTip(plain_tip(tip) if tip else "")

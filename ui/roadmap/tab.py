@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 import resources
 from models.changes import ChangeReport, Edit
 from models.errors import TandemError
+from models.goals import PassedUp, passed_up_brief, passed_up_sentence
 from models.partners import Partner, partners
 from models.roadmap import (
     RoadmapItem,
@@ -55,7 +56,9 @@ if TYPE_CHECKING:
     from ui.roadmap.table import RoadmapTables
 
 #: What the chart shows: a change to any of these redraws it.
-SHOWN = (RoadmapItem, Season, Partner)
+#: A passed-up entry always has its cross, but the count beside the lead
+#: balance follows the log itself (a cross may be deleted alone).
+SHOWN = (RoadmapItem, Season, Partner, PassedUp)
 
 
 class RoadmapTab(QWidget):
@@ -247,7 +250,8 @@ class RoadmapTab(QWidget):
         self.scene.rebuild(pair, items, all_seasons, clashes, span, self.px_per_day, today,
                            date_format())
         self._fitted_width = self._fit_width()
-        self.lead.set_times(lead_times(pair, all_seasons, today))
+        self.lead.set_times(lead_times(pair, all_seasons, today), passed_up_brief(plan),
+                            passed_up_sentence(plan))
         self.insight.setText(describe_clashes(clashes))
         self.empty_hint.setVisible(not items and not all_seasons)
         self._place_hint()
