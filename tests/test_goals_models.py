@@ -259,3 +259,29 @@ def test_the_example_couple_has_goals_wins_and_passed_up_opportunities(
         assert [c.count for c in passed_up_counts(example)] == [1, 1]
         assert wins_evidence(example, TODAY).startswith(
             "2 wins logged since the check-in of 22 August 2026")
+
+
+def test_a_plan_of_format_10_keeps_its_goals_wins_and_markers(tmp_path: Path) -> None:
+    import shutil
+
+    from models import goals as g
+
+    path = tmp_path / "plan-v10.tandem"
+    shutil.copyfile(Path(__file__).parent / "data" / "plan-v10.tandem", path)
+    with PlanFile.open(path) as plan:
+        rachel, marcus = partners(plan)
+        found = {goal.title: goal for goal in g.goals(plan)}
+        talk = found["Speak at <PyCon> & 🎤 大会 — כנס"]
+        assert (talk.partner_uuid, talk.horizon, talk.strengths) == (
+            rachel.uuid, "short", "Knows the subject\nPractised speaker at home")
+        practice = found["Our own practice"]
+        flags = {item.uuid: item for item in roadmap_items(plan, TOGETHER)}
+        assert practice.overlaps and flags[practice.roadmap_item_uuid].partner_uuid is None
+        assert found["Pass the bar"].status == "reached"
+        won = {win.title: win for win in g.wins(plan)}
+        assert won["Promoted <lead> 🎉"].appreciation == "So proud of you ❤️\nTruly."
+        assert won["First client in Seattle"].appreciation == ""
+        assert won["Marker deleted win"].roadmap_item_uuid is None
+        zurich = next(entry for entry in g.passed_up(plan) if entry.title == "Job in Zurich")
+        assert len(zurich.lost) > 1900 and zurich.roadmap_item_uuid in flags
+        assert g.passed_up_brief(plan) == "Passed up for the relationship: Rachel 1, Marcus 1."
