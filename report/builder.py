@@ -272,6 +272,13 @@ class _Contents(Flowable):
         self.width = aW
         return aW, self.LINE * len(self.entries)
 
+    def split(self, aW: float, aH: float) -> list[Flowable]:
+        """A long contents (every part chosen) goes on over the next page."""
+        fits = int(aH // self.LINE)
+        if fits < 3 or fits >= len(self.entries):
+            return []
+        return [_Contents(self.entries[:fits]), _Contents(self.entries[fits:])]
+
     def draw(self) -> None:
         canvas = self.canv
         assert isinstance(canvas, _Canvas)
@@ -297,6 +304,11 @@ def _cover(context: Context, title: str, contents: list[tuple[str, str, int]]
     made = context.dates.text(context.today)
     people = [(p.color, " · ".join(part for part in (p.name, p.role, p.field) if part))
               for p in context.pair]
+    contents_heading = Heading("Contents", TextStyle(size=13, bold=True, color=ACCENT,
+                                                     space_after=8), "contents", listed=False)
+    # The contents split themselves (a long one goes on over the next page):
+    # their heading stays on the cover with the first lines.
+    contents_heading.keepWithNext = False
     cover: list[Flowable] = [
         space(context.portrait[1] * 0.12), _Names(context),
         sentence(title, TextStyle(size=13, color=FAINT_INK, alignment="center", space_after=2)),
@@ -304,8 +316,7 @@ def _cover(context: Context, title: str, contents: list[tuple[str, str, int]]
                  TextStyle(size=10, color=FAINT_INK, alignment="center", space_after=18)),
         bullets(people, width, TextStyle(size=10.5, color="#2b2b2b")),
         space(24),
-        Heading("Contents", TextStyle(size=13, bold=True, color=ACCENT, space_after=8),
-                "contents", listed=False),
+        contents_heading,
         _Contents(contents),
         space(24),
         sentence("Everything in this report was shared by both partners. What either of them "

@@ -14,7 +14,15 @@ import sys
 from pathlib import Path
 
 from models.errors import TandemError
-from report.options import KEYS, PAGE_SIZES, SECTIONS, ReportOptions, default_page_size, ordered
+from report.options import (
+    DEFAULT_KEYS,
+    KEYS,
+    PAGE_SIZES,
+    SECTIONS,
+    ReportOptions,
+    default_page_size,
+    ordered,
+)
 
 #: Exit codes: 0 the report was written.
 PLAN_ERROR = 1  # the plan could not be read (missing, not a plan, damaged, newer…)
@@ -37,8 +45,9 @@ def parser() -> argparse.ArgumentParser:
     result.add_argument("plan", type=Path, help="the plan file (.tandem)")
     result.add_argument("report", type=Path, help="the PDF to write (replaced if it exists)")
     result.add_argument("--sections", metavar="KEYS",
-                        help="comma-separated sections to include (default: all of them): "
-                             + ", ".join(KEYS))
+                        help="comma-separated sections to include (default: "
+                             + ", ".join(DEFAULT_KEYS) + "; the others are personal, so "
+                             "they go in only when named): " + ", ".join(KEYS))
     result.add_argument("--page-size", choices=PAGE_SIZES, dest="page_size",
                         help="the paper (default: what your locale uses)")
     result.add_argument("--no-notes", action="store_true",
@@ -55,7 +64,7 @@ def _locale_page_size() -> str:
 
 
 def options_from(args: argparse.Namespace, command: argparse.ArgumentParser) -> ReportOptions:
-    keys = list(KEYS)
+    keys = list(DEFAULT_KEYS)
     if args.sections is not None:
         keys = [key.strip() for key in args.sections.split(",") if key.strip()]
         unknown = [key for key in keys if key not in KEYS]

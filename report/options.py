@@ -44,6 +44,8 @@ SECTIONS: tuple[SectionInfo, ...] = (
                 "protocol and pivot explorations", default=False),
 )
 KEYS = tuple(section.key for section in SECTIONS)
+#: What a report holds unless the couple chooses: the personal parts stay out.
+DEFAULT_KEYS = tuple(section.key for section in SECTIONS if section.default)
 PAGE_SIZES = ("A4", "Letter")
 #: Where paper is Letter rather than A4 (ISO 3166 codes).
 LETTER_TERRITORIES = frozenset({"US", "CA", "MX", "PH", "CL", "CO", "VE", "CR", "GT", "SV",
@@ -52,7 +54,7 @@ LETTER_TERRITORIES = frozenset({"US", "CA", "MX", "PH", "CL", "CO", "VE", "CR", 
 
 @dataclass(frozen=True)
 class ReportOptions:
-    sections: tuple[str, ...] = tuple(s.key for s in SECTIONS if s.default)
+    sections: tuple[str, ...] = DEFAULT_KEYS
     page_size: str = "A4"
     #: Notes written on roadmap items, opportunities, check-ins...: personal,
     #: and long; the couple decides whether the counselor reads them.

@@ -173,3 +173,17 @@ def test_no_module_an_export_loads_is_left_out_of_the_installed_app(example: Pat
     left_out = {name for name in loaded for excluded in bundle.EXCLUDED_MODULES
                 if name == excluded or name.startswith(f"{excluded}.")}
     assert left_out == set()
+
+
+def test_by_default_the_personal_sections_stay_out_until_named(example: Path,
+                                                               tmp_path: Path) -> None:
+    default, everything = tmp_path / "default.pdf", tmp_path / "all.pdf"
+    assert run(example, default).returncode == 0
+    from report.options import KEYS
+
+    assert run(example, everything, "--sections", ",".join(KEYS)).returncode == 0
+    plain = " ".join(page.extract_text() for page in PdfReader(default).pages)
+    full = " ".join(page.extract_text() for page in PdfReader(everything).pages)
+    for personal in ("Support structures", "Support inventory", "Opportunities passed up"):
+        assert personal not in plain and personal in full
+    assert "Goals and wins" in plain, "not personal: in by default"

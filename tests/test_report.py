@@ -355,3 +355,18 @@ def test_no_exercise_lets_a_private_word_into_the_report(tmp_path: Path) -> None
         assert "🤐" in visions(plan, mine, seattle.uuid)[rachel.uuid].text("tasks")
         assert any("qx-77" in r.note for r in ratings(plan, mine))
         assert any("zv-31" in f.note for f in red_flags(plan, Viewer.partner(marcus.uuid)))
+
+
+def test_with_every_part_chosen_the_contents_go_on_over_the_next_page(tmp_path: Path) -> None:
+    """A long contents splits after the cover rather than leaving the cover
+    with a heading alone; the counselor's page follows it."""
+    plan_path = tmp_path / "example.tandem"
+    PlanFile.create(plan_path, rows_from_dict(resources.load_json(
+        "examples/rachel-and-marcus.json"))).close()
+    target = tmp_path / "all.pdf"
+    with PlanFile.open(plan_path) as plan:
+        build_report(plan, target, ReportOptions(sections=KEYS))
+    pages = [page.extract_text() for page in PdfReader(target).pages]
+    assert "Contents" in pages[0] and "For the counselor" in pages[0]
+    assert "Support structures" in pages[1] and "Contents" not in pages[1]
+    assert pages[2].splitlines()[2] == "For the counselor", "after the footer's lines"
