@@ -16,12 +16,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Protocol, runtime_checkable
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
-import resources
 from ui.document import PlanDocument
-from ui.style import HINT_STYLE, heading
 
 
 @runtime_checkable
@@ -41,28 +38,6 @@ class TabSpec:
     #: the plan alone (the tab may not be built): "" when there is none. The
     #: window asks again after every change.
     notice: Callable[[PlanDocument], str] | None = None
-
-
-class ExerciseIntroTab(QWidget):
-    """Says what an exercise will hold until its view is built."""
-
-    def __init__(self, key: str, parent: QWidget | None = None):
-        super().__init__(parent)
-        content = resources.load_json("content/tabs.json")[key]
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(48, 40, 48, 40)
-        layout.addWidget(heading(content["heading"], 1.5))
-        text = QLabel(content["text"], wordWrap=True)
-        text.setTextFormat(Qt.TextFormat.PlainText)
-        layout.addWidget(text)
-        status = QLabel(content["status"])
-        status.setObjectName("exerciseStatus")
-        status.setStyleSheet(f"{HINT_STYLE} font-style: italic;")
-        layout.addWidget(status)
-        layout.addStretch(1)
-
-    def set_document(self, document: PlanDocument | None) -> None:
-        self.setEnabled(document is not None)
 
 
 def today() -> date:
