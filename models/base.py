@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from typing import Any, ClassVar, Self
 
 from sqlalchemy import String, inspect
-from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, relationship
 
 from models.errors import ValidationError
 from models.validation import check_length
@@ -98,3 +98,10 @@ def entity_types() -> dict[str, type[Entity]]:
         if issubclass(cls, Entity):
             types[cls.__tablename__] = cls
     return types
+
+
+def parent_link(target: str, column: str) -> Any:
+    """A many-to-one link nothing reads (``lazy="raise"``): it tells a flush
+    to write the parent row (the partner, the roadmap marker) before the row
+    pointing at it, and to delete it after, whatever the order of the edit."""
+    return relationship(target, foreign_keys=column, lazy="raise")

@@ -31,10 +31,10 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Boolean, Date, ForeignKey, String, select
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column
 
 import resources
-from models.base import Entity
+from models.base import Entity, parent_link
 from models.changes import Edit, delete, delete_all, insert, update
 from models.checklist import checkins, default_indicator_uuid, long_date
 from models.errors import ValidationError
@@ -77,12 +77,6 @@ def intro(section: str) -> str:
     return text
 
 
-def _parent(target: str, column: str) -> Any:
-    # Never read (lazy="raise"): it makes a flush write the parent row (the
-    # roadmap marker, the partner) before the row pointing at it, and delete
-    # it after, whatever the order of the edit.
-    return relationship(target, foreign_keys=column, lazy="raise")
-
 
 def _clean_partner(value: object, what: str) -> None:
     if not isinstance(value, str) or not value:
@@ -113,8 +107,8 @@ class Goal(Entity):
     #: The ``goal`` marker it was placed on the roadmap as.
     roadmap_item_uuid: Mapped[str | None] = mapped_column(
         String(36), ForeignKey("roadmap_item.uuid", ondelete="RESTRICT"), default=None)
-    _partner: Mapped[Partner] = _parent("Partner", "Goal.partner_uuid")
-    _roadmap_item: Mapped[RoadmapItem | None] = _parent("RoadmapItem",
+    _partner: Mapped[Partner] = parent_link("Partner", "Goal.partner_uuid")
+    _roadmap_item: Mapped[RoadmapItem | None] = parent_link("RoadmapItem",
                                                         "Goal.roadmap_item_uuid")
 
     def clean(self) -> None:
@@ -150,8 +144,8 @@ class Win(Entity):
     #: Its ``win`` marker on the roadmap.
     roadmap_item_uuid: Mapped[str | None] = mapped_column(
         String(36), ForeignKey("roadmap_item.uuid", ondelete="RESTRICT"), default=None)
-    _partner: Mapped[Partner] = _parent("Partner", "Win.partner_uuid")
-    _roadmap_item: Mapped[RoadmapItem | None] = _parent("RoadmapItem", "Win.roadmap_item_uuid")
+    _partner: Mapped[Partner] = parent_link("Partner", "Win.partner_uuid")
+    _roadmap_item: Mapped[RoadmapItem | None] = parent_link("RoadmapItem", "Win.roadmap_item_uuid")
 
     def clean(self) -> None:
         _clean_partner(self.partner_uuid, "win")
@@ -182,8 +176,8 @@ class PassedUp(Entity):
     #: Its ``passed_up`` marker in the partner's lane.
     roadmap_item_uuid: Mapped[str | None] = mapped_column(
         String(36), ForeignKey("roadmap_item.uuid", ondelete="RESTRICT"), default=None)
-    _partner: Mapped[Partner] = _parent("Partner", "PassedUp.partner_uuid")
-    _roadmap_item: Mapped[RoadmapItem | None] = _parent("RoadmapItem",
+    _partner: Mapped[Partner] = parent_link("Partner", "PassedUp.partner_uuid")
+    _roadmap_item: Mapped[RoadmapItem | None] = parent_link("RoadmapItem",
                                                         "PassedUp.roadmap_item_uuid")
 
     def clean(self) -> None:

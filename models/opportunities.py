@@ -22,10 +22,10 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Date, ForeignKey, Integer, String, UniqueConstraint, select
-from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
+from sqlalchemy.orm import Mapped, Session, mapped_column
 
 import resources
-from models.base import Entity
+from models.base import Entity, parent_link
 from models.changes import Edit, RowChange, delete, insert, merge, update
 from models.errors import ValidationError
 from models.opportunity_scoring import (
@@ -91,9 +91,6 @@ def currencies() -> list[str]:
 # undo) holding both never trips a foreign key. A flush orders the tables of
 # unrelated mappers otherwise as it likes.
 
-def _parent(target: str, column: str) -> Any:
-    return relationship(target, foreign_keys=column, lazy="raise")
-
 
 class Criterion(Entity):
     """A factor that matters (salary, location…), a column of the matrix."""
@@ -137,8 +134,8 @@ class CriterionWeight(Private, Entity):
     #: Always :data:`WEIGHTS_SUBJECT`: all of a partner's weights show at once.
     weights_subject: Mapped[str] = mapped_column(String(36), default=WEIGHTS_SUBJECT)
     weight: Mapped[int] = mapped_column(Integer)
-    _criterion: Mapped[Criterion] = _parent("Criterion", "CriterionWeight.criterion_uuid")
-    _author: Mapped[Partner | None] = _parent("Partner", "CriterionWeight.author_uuid")
+    _criterion: Mapped[Criterion] = parent_link("Criterion", "CriterionWeight.criterion_uuid")
+    _author: Mapped[Partner | None] = parent_link("Partner", "CriterionWeight.author_uuid")
 
     def clean(self) -> None:
         _clean_own(self, "weight")
@@ -172,8 +169,8 @@ class Opportunity(Entity):
     #: The job change it became on the roadmap, once accepted.
     roadmap_item_uuid: Mapped[str | None] = mapped_column(
         String(36), ForeignKey("roadmap_item.uuid", ondelete="RESTRICT"), default=None)
-    _partner: Mapped[Partner | None] = _parent("Partner", "Opportunity.partner_uuid")
-    _roadmap_item: Mapped[RoadmapItem | None] = _parent("RoadmapItem",
+    _partner: Mapped[Partner | None] = parent_link("Partner", "Opportunity.partner_uuid")
+    _roadmap_item: Mapped[RoadmapItem | None] = parent_link("RoadmapItem",
                                                         "Opportunity.roadmap_item_uuid")
 
     def clean(self) -> None:
@@ -216,9 +213,9 @@ class OpportunityScore(Private, Entity):
     criterion_uuid: Mapped[str] = mapped_column(
         String(36), ForeignKey("criterion.uuid", ondelete="RESTRICT"))
     score: Mapped[int] = mapped_column(Integer)
-    _opportunity: Mapped[Opportunity] = _parent("Opportunity", "OpportunityScore.opportunity_uuid")
-    _criterion: Mapped[Criterion] = _parent("Criterion", "OpportunityScore.criterion_uuid")
-    _author: Mapped[Partner | None] = _parent("Partner", "OpportunityScore.author_uuid")
+    _opportunity: Mapped[Opportunity] = parent_link("Opportunity", "OpportunityScore.opportunity_uuid")
+    _criterion: Mapped[Criterion] = parent_link("Criterion", "OpportunityScore.criterion_uuid")
+    _author: Mapped[Partner | None] = parent_link("Partner", "OpportunityScore.author_uuid")
 
     def clean(self) -> None:
         _clean_own(self, "score")
@@ -240,8 +237,8 @@ class DiscussionPoint(Entity):
     #: When it was marked as discussed; ``None`` while it is still to talk about.
     discussed_on: Mapped[date | None] = mapped_column(Date, default=None)
     note: Mapped[str] = mapped_column(String, default="")
-    _criterion: Mapped[Criterion] = _parent("Criterion", "DiscussionPoint.criterion_uuid")
-    _opportunity: Mapped[Opportunity | None] = _parent("Opportunity",
+    _criterion: Mapped[Criterion] = parent_link("Criterion", "DiscussionPoint.criterion_uuid")
+    _opportunity: Mapped[Opportunity | None] = parent_link("Opportunity",
                                                        "DiscussionPoint.opportunity_uuid")
 
     def clean(self) -> None:

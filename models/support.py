@@ -24,10 +24,10 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Boolean, Date, Float, ForeignKey, Integer, String, select
-from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
+from sqlalchemy.orm import Mapped, Session, mapped_column
 
 import resources
-from models.base import Entity
+from models.base import Entity, parent_link
 from models.changes import Edit, delete, insert, update
 from models.errors import ValidationError
 from models.partners import partners
@@ -120,10 +120,6 @@ def format_hours(hours: float) -> str:
 def format_money(amount: int) -> str:
     return f"{amount:,}"
 
-
-def _parent(target: str, column: str) -> Any:
-    # Read by nothing: tells a flush to write the parent first, delete it last.
-    return relationship(target, foreign_keys=column, lazy="raise")
 
 
 # -- the stored things ------------------------------------------------------------
@@ -259,7 +255,7 @@ class PivotPeriod(Entity):
     #: The pivot phase on the roadmap, if it is shown there.
     roadmap_item_uuid: Mapped[str | None] = mapped_column(
         String(36), ForeignKey("roadmap_item.uuid", ondelete="RESTRICT"), default=None)
-    _roadmap_item: Mapped[RoadmapItem | None] = _parent("RoadmapItem",
+    _roadmap_item: Mapped[RoadmapItem | None] = parent_link("RoadmapItem",
                                                         "PivotPeriod.roadmap_item_uuid")
 
     def clean(self) -> None:

@@ -7,7 +7,8 @@ from __future__ import annotations
 from datetime import date
 from functools import cache
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QDate, QLocale
+from PySide6.QtWidgets import QAbstractSpinBox, QCheckBox, QDateEdit, QHBoxLayout, QWidget
 
 from models.calendar import DateFormat
 
@@ -29,3 +30,53 @@ def date_format() -> DateFormat:
 
 def date_text(day: date) -> str:
     return date_format().text(day)
+
+
+# -- date fields ---------------------------------------------------------------------
+
+#: Date fields reach past the models' range (1940-2100), so that a date out
+#: of it is refused with the models' message rather than clamped.
+WIDGET_EARLIEST = QDate(1900, 1, 1)
+WIDGET_LATEST = QDate(2199, 12, 31)
+
+
+def to_qdate(value: date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+def to_date(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+def date_edit(value: date, parent: QWidget | None = None) -> QDateEdit:
+    """A date field with a calendar, reading the date as the chart and the
+    tables write it."""
+    edit = QDateEdit(to_qdate(value), parent)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat(date_format().pattern)
+    edit.setDateRange(WIDGET_EARLIEST, WIDGET_LATEST)
+    edit.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToNearestValue)
+    return edit
+
+
+class OptionalDate(QWidget):
+    """A date that may be left out (a deadline, a target date): a box to
+    tick, the date beside it; ``value()`` is ``None`` while the box is clear.
+    The box takes the focus: the date is disabled until it is ticked."""
+
+    def __init__(self, label: str, value: date | None, default: date,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.check = QCheckBox(label)
+        self.check.setChecked(value is not None)
+        self.date = date_edit(value or default)
+        self.date.setEnabled(value is not None)
+        self.check.toggled.connect(self.date.setEnabled)
+        layout.addWidget(self.check)
+        layout.addWidget(self.date, 1)
+        self.setFocusProxy(self.check)
+
+    def value(self) -> date | None:
+        return to_date(self.date.date()) if self.check.isChecked() else None

@@ -6,10 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractSpinBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QLabel,
@@ -21,14 +19,11 @@ from PySide6.QtWidgets import (
 from models.changes import Edit
 from models.checklist import CheckIn, change_checkin_date, long_date, new_checkin
 from models.errors import TandemError
+from ui.dates import date_edit
 from ui.document import PlanDocument
 from ui.form import Form
 from ui.style import HINT_STYLE
 
-#: The widget reaches past the models' range (1940–2100), so that a date out
-#: of it is refused with the models' message rather than silently clamped.
-WIDGET_EARLIEST = QDate(1900, 1, 1)
-WIDGET_LATEST = QDate(2199, 12, 31)
 NEW_INTRO = ("Each of you then rates every indicator on your own. Your ratings show to "
              "both of you once you are both done; then agree together on what to do next.")
 
@@ -56,11 +51,7 @@ class CheckinDialog(QDialog):
             layout.addWidget(intro)
         self.form = Form()
         day = checkin.held_on if checkin is not None else today()
-        self.date_edit = QDateEdit(QDate(day.year, day.month, day.day))
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("d MMMM yyyy")
-        self.date_edit.setDateRange(WIDGET_EARLIEST, WIDGET_LATEST)
-        self.date_edit.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToNearestValue)
+        self.date_edit = date_edit(day)
         self.form.add_field("held_on", "&Date:", self.date_edit,
                             "The day you sit down together: today, or a day past")
         layout.addWidget(self.form)

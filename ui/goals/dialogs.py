@@ -8,15 +8,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractSpinBox,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -43,51 +40,11 @@ from models.goals import (
     status_labels,
 )
 from models.partners import partners
-from ui.dates import date_text
+from ui.dates import OptionalDate, date_edit, date_text, to_date
 from ui.document import PlanDocument
 from ui.form import Form
 from ui.style import HINT_STYLE
 from ui.text_fields import NotesEdit, line_edit
-
-#: The date widgets reach past the models' range, so that a date out of it
-#: is refused with the models' message rather than clamped.
-WIDGET_EARLIEST = QDate(1900, 1, 1)
-WIDGET_LATEST = QDate(2199, 12, 31)
-
-
-def to_date(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
-
-
-def date_edit(value: date) -> QDateEdit:
-    edit = QDateEdit(QDate(value.year, value.month, value.day))
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    edit.setDateRange(WIDGET_EARLIEST, WIDGET_LATEST)
-    edit.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToNearestValue)
-    return edit
-
-
-class OptionalDate(QWidget):
-    """A date that may be left out: a box to tick, the date beside it;
-    ``value()`` is ``None`` while the box is clear."""
-
-    def __init__(self, label: str, value: date | None, default: date,
-                 parent: QWidget | None = None):
-        super().__init__(parent)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.check = QCheckBox(label)
-        self.check.setChecked(value is not None)
-        self.date = date_edit(value or default)
-        self.date.setEnabled(value is not None)
-        self.check.toggled.connect(self.date.setEnabled)
-        layout.addWidget(self.check)
-        layout.addWidget(self.date, 1)
-        self.setFocusProxy(self.check)
-
-    def value(self) -> date | None:
-        return to_date(self.date.date()) if self.check.isChecked() else None
 
 
 class CheckField(QCheckBox):

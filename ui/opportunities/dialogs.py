@@ -7,14 +7,12 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, QLocale, QRectF, Qt
+from PySide6.QtCore import QLocale, QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
-    QAbstractSpinBox,
     QCheckBox,
     QComboBox,
     QCompleter,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -44,33 +42,13 @@ from models.opportunities import (
 from models.partners import partners
 from models.roadmap import TITLE_MAX as ROADMAP_TITLE_MAX
 from models.roadmap import shared_lane
+from ui.dates import OptionalDate, date_edit, to_date
 from ui.document import PlanDocument
 from ui.form import Form
 from ui.style import HINT_STYLE, error_label
 from ui.text_fields import NotesEdit, line_edit
 
-#: The date widgets reach past the models' range, so that a date out of it is
-#: refused with the models' message rather than clamped.
-WIDGET_EARLIEST = QDate(1900, 1, 1)
-WIDGET_LATEST = QDate(2199, 12, 31)
 SALARY_TYPED_MAX = 30
-
-
-def to_qdate(value: date) -> QDate:
-    return QDate(value.year, value.month, value.day)
-
-
-def to_date(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
-
-
-def date_edit(value: date) -> QDateEdit:
-    edit = QDateEdit(to_qdate(value))
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    edit.setDateRange(WIDGET_EARLIEST, WIDGET_LATEST)
-    edit.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToNearestValue)
-    return edit
 
 
 def dot_icon(color: str) -> QIcon:
@@ -85,28 +63,6 @@ def dot_icon(color: str) -> QIcon:
     painter.end()
     pixmap.setDevicePixelRatio(2)
     return QIcon(pixmap)
-
-
-class OptionalDate(QWidget):
-    """A date that may be left out: a box to tick, and the date beside it.
-    Its ``value()`` is the date, or ``None`` while the box is clear."""
-
-    def __init__(self, label: str, value: date | None, default: date,
-                 parent: QWidget | None = None):
-        super().__init__(parent)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.check = QCheckBox(label)
-        self.check.setChecked(value is not None)
-        self.date = date_edit(value or default)
-        self.date.setEnabled(value is not None)
-        self.check.toggled.connect(self.date.setEnabled)
-        layout.addWidget(self.check)
-        layout.addWidget(self.date, 1)
-        self.setFocusProxy(self.date)
-
-    def value(self) -> date | None:
-        return to_date(self.date.date()) if self.check.isChecked() else None
 
 
 class RoadmapOffer(QWidget):

@@ -9,10 +9,9 @@ from collections.abc import Callable
 from datetime import date
 from typing import TypeVar
 
-from PySide6.QtCore import QDate, QRectF, Qt
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
-    QAbstractSpinBox,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -44,7 +43,7 @@ from models.roadmap import (
     status_labels,
 )
 from models.roadmap_layout import SHARED, lane_key, lane_order
-from ui.dates import date_format
+from ui.dates import date_edit, to_date
 from ui.document import PlanDocument
 from ui.form import Form
 from ui.roadmap.items import paint_kind
@@ -53,22 +52,10 @@ from ui.text_fields import NotesEdit, line_edit
 
 W = TypeVar("W", bound=QWidget)
 
-#: The date widgets reach a little past the models' range (1940–2100), so that
-#: a date out of it is refused with the models' message rather than clamped.
-WIDGET_EARLIEST = QDate(1900, 1, 1)
-WIDGET_LATEST = QDate(2199, 12, 31)
 ICON_SIZE = 16
 
 
 # -- small helpers ---------------------------------------------------------------
-
-def to_qdate(value: date) -> QDate:
-    return QDate(value.year, value.month, value.day)
-
-
-def to_date(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
-
 
 def swatch_icon(color: str) -> QIcon:
     """A filled circle in a lane's or partner's colour."""
@@ -157,12 +144,7 @@ class EntryDialog(QDialog):
         return self.form.add_field(field, label, widget, tooltip)
 
     def date_edit(self, value: date) -> QDateEdit:
-        edit = QDateEdit(to_qdate(value))
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat(date_format().pattern)  # as the chart and the table read it
-        edit.setDateRange(WIDGET_EARLIEST, WIDGET_LATEST)
-        edit.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToNearestValue)
-        return edit
+        return date_edit(value)
 
     # -- errors --
 

@@ -33,7 +33,7 @@ from models.support import (
     pivot_statuses,
     show_on_roadmap,
 )
-from ui.dates import date_text
+from ui.dates import date_format, date_text
 from ui.document import PlanDocument
 from ui.support.page import SupportPage, fill_partners, partner_choices, partner_color
 from ui.support.rows import Column, short
@@ -90,7 +90,7 @@ class PivotsPage(SupportPage):
         self.until.setObjectName("newPivotUntil")
         for edit in (self.start, self.until):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("d MMM yyyy")
+            edit.setDisplayFormat(date_format().pattern)
         today = date.today()
         self.start.setDate(_qdate(today))
         self.until.setDate(_qdate(add_months(today, 6)))  # until the couple says otherwise

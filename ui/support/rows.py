@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from models.changes import Edit
 from models.errors import TandemError
+from ui.dates import date_format
 from ui.document import PlanDocument
 from ui.style import FAINT_INK, plain_tip, readable_ink
 from ui.text_fields import limit_length
@@ -221,7 +222,7 @@ class RowsDelegate(QStyledItemDelegate):
         if column.kind == "date":
             editor = QDateEdit(parent)
             editor.setCalendarPopup(True)
-            editor.setDisplayFormat("d MMM yyyy")
+            editor.setDisplayFormat(date_format().pattern)  # as the tables write it
             return editor
         widget = super().createEditor(parent, option, index)
         if isinstance(widget, QLineEdit) and column.limit:
