@@ -24,7 +24,6 @@ Run from the repository root:  .venv/bin/python benchmarks/checklist.py [--check
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import statistics
 import sys
@@ -34,7 +33,7 @@ from datetime import date
 from pathlib import Path
 
 import PySide6
-from PySide6.QtCore import qInstallMessageHandler
+from bench_app import application
 from PySide6.QtWidgets import QApplication
 
 from models.calendar import add_months
@@ -45,7 +44,6 @@ from models.plan_file import PlanFile
 from models.privacy import TOGETHER, Viewer
 from models.reveal import mark_done
 from report.charts import chart_style
-from ui.app import make_application
 from ui.checklist.tab import TRENDS, ChecklistTab
 from ui.document import PlanDocument
 
@@ -170,13 +168,7 @@ def main() -> int:
     options = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="tandem-bench-") as tmp:
-        home = Path(tmp) / "home"
-        os.environ.update(QT_QPA_PLATFORM=options.platform, HOME=str(home),
-                          XDG_CONFIG_HOME=str(home / "config"),
-                          XDG_DATA_HOME=str(home / "data"), XDG_CACHE_HOME=str(home / "cache"))
-        qInstallMessageHandler(lambda _mode, _context, message: None if "propagateSizeHints"
-                               in message else print(message, file=sys.stderr))
-        app = make_application([sys.argv[0]])
+        app = application(options.platform, Path(tmp))
         path = Path(tmp) / "checklist.tandem"
         today = make_plan(path, options.checkins, options.indicators, options.seed)
         print(f"Python {sys.version.split()[0]}, PySide6 {PySide6.__version__}, platform "

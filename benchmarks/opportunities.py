@@ -27,7 +27,6 @@ Run from the repository root:  .venv/bin/python benchmarks/opportunities.py [--e
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import statistics
 import sys
@@ -37,7 +36,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import PySide6
-from PySide6.QtCore import qInstallMessageHandler
+from bench_app import application
 from PySide6.QtWidgets import QApplication
 
 from models.changes import Cause, ChangeReport
@@ -54,7 +53,6 @@ from models.opportunities import (
 from models.partners import new_plan_rows, partners
 from models.plan_file import PlanFile
 from models.privacy import TOGETHER, Viewer
-from ui.app import make_application
 from ui.document import PlanDocument
 from ui.opportunities.tab import OpportunitiesTab
 
@@ -186,13 +184,7 @@ def main() -> int:
     options = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="tandem-bench-") as tmp:
-        home = Path(tmp) / "home"
-        os.environ.update(QT_QPA_PLATFORM=options.platform, HOME=str(home),
-                          XDG_CONFIG_HOME=str(home / "config"),
-                          XDG_DATA_HOME=str(home / "data"), XDG_CACHE_HOME=str(home / "cache"))
-        qInstallMessageHandler(lambda _mode, _context, message: None if "propagateSizeHints"
-                               in message else print(message, file=sys.stderr))
-        app = make_application([sys.argv[0]])
+        app = application(options.platform, Path(tmp))
         path = Path(tmp) / "matrix.tandem"
         make_plan(path, options.seed)
         print(f"Python {sys.version.split()[0]}, PySide6 {PySide6.__version__}, platform "

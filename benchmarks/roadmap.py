@@ -26,7 +26,6 @@ On a real display:             xvfb-run -a .venv/bin/python benchmarks/roadmap.p
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import statistics
 import sys
@@ -36,7 +35,8 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import PySide6
-from PySide6.QtCore import QPoint, QPointF, Qt, qInstallMessageHandler
+from bench_app import application
+from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -45,7 +45,6 @@ from models.partners import new_plan_rows, partners
 from models.plan_file import PlanFile
 from models.privacy import TOGETHER
 from models.roadmap import milestone_kinds, new_item, new_season, phase_kinds, status_labels
-from ui.app import make_application
 from ui.document import PlanDocument
 from ui.roadmap.items import PhaseItem
 from ui.roadmap.tab import RoadmapTab
@@ -188,13 +187,7 @@ def main() -> int:
     options = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="tandem-bench-") as tmp:
-        home = Path(tmp) / "home"
-        os.environ.update(QT_QPA_PLATFORM=options.platform, HOME=str(home),
-                          XDG_CONFIG_HOME=str(home / "config"),
-                          XDG_DATA_HOME=str(home / "data"), XDG_CACHE_HOME=str(home / "cache"))
-        qInstallMessageHandler(lambda _mode, _context, message: None if "propagateSizeHints"
-                               in message else print(message, file=sys.stderr))
-        app = make_application([sys.argv[0]])
+        app = application(options.platform, Path(tmp))
         make_plan(Path(tmp) / "big.tandem", options.items, options.seed)
         print(f"Python {sys.version.split()[0]}, PySide6 {PySide6.__version__}, platform "
               f"{app.platformName()}, {options.items} roadmap items + 12 seasons")

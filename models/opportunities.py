@@ -37,7 +37,7 @@ from models.partners import Partner, partners
 from models.privacy import TOGETHER, Private, Viewer, visible
 from models.reveal import Reveal, RevealState, mark_done, mark_not_done, reveal_states
 from models.roadmap import RoadmapItem, new_item
-from models.validation import check_choice, check_date, clean_text
+from models.validation import check_choice, check_date, check_unique_titles, clean_text
 
 if TYPE_CHECKING:
     from models.opportunity_summary import OpportunitySummary
@@ -111,13 +111,8 @@ class Criterion(Entity):
 
     @classmethod
     def check_table(cls, session: Session) -> None:
-        seen: dict[str, str] = {}
-        for row in session.scalars(select(cls).order_by(cls.position, cls.uuid)):
-            key = row.title.casefold()
-            if key in seen:
-                raise ValidationError("title", f"There is a criterion “{seen[key]}” already.",
-                                      table=cls.__tablename__, row=row.uuid)
-            seen[key] = row.title
+        check_unique_titles(session.scalars(select(cls).order_by(cls.position, cls.uuid)),
+                            cls.__tablename__, lambda first: f"There is a criterion “{first}” already.")
 
 
 class CriterionWeight(Private, Entity):

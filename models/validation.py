@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
+from typing import Any
 
 from models.errors import ValidationError
 
@@ -83,3 +84,15 @@ def check_span(start: date, end: date, field: str = "end") -> None:
         raise ValidationError(
             field, f"The end ({end.isoformat()}) is before the start ({start.isoformat()})."
         )
+
+
+def check_unique_titles(rows: Iterable[Any], table: str, taken: Callable[[str], str]) -> None:
+    """Refuse the second of two rows whose titles differ only in case (two
+    criteria "Salary" and "salary", two scenarios of one name); ``taken``
+    words the refusal from the first one's title."""
+    seen: dict[str, str] = {}
+    for row in rows:
+        key = row.title.casefold()
+        if key in seen:
+            raise ValidationError("title", taken(seen[key]), table=table, row=row.uuid)
+        seen[key] = row.title

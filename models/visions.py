@@ -39,7 +39,7 @@ from models.errors import ValidationError
 from models.partners import partners
 from models.privacy import Private, Viewer, now_stamp
 from models.reveal import RevealState, reveal_states
-from models.validation import check_choice, clean_text
+from models.validation import check_choice, check_unique_titles, clean_text
 from models.vision_marks import Quote, Span, locate
 
 if TYPE_CHECKING:
@@ -151,13 +151,8 @@ class Scenario(Entity):
 
     @classmethod
     def check_table(cls, session: Session) -> None:
-        seen: dict[str, str] = {}
-        for row in session.scalars(select(cls).order_by(cls.position, cls.uuid)):
-            key = row.title.casefold()
-            if key in seen:
-                raise ValidationError("title", f"There is already a scenario “{seen[key]}”.",
-                                      table=cls.__tablename__, row=row.uuid)
-            seen[key] = row.title
+        check_unique_titles(session.scalars(select(cls).order_by(cls.position, cls.uuid)),
+                            cls.__tablename__, lambda first: f"There is already a scenario “{first}”.")
 
 
 class Vision(Private, Entity):
