@@ -201,9 +201,10 @@ def assert_delete_and_undo_restore_the_file(document: Any, text: str, edit: Any)
 def tab_titled(window: Any, title: str) -> Any:
     """The main window's tab a person reads as ``title`` ("Goals & Wins"),
     built now if it was not yet: tests name tabs as people do, not by place."""
+    from ui.style import shown_text
+
     tabs = window.tabs
     for index in range(tabs.count()):
-        shown = tabs.tabText(index).replace("&&", "\0").replace("&", "").replace("\0", "&")
-        if shown == title:
+        if shown_text(tabs.tabText(index)) == title:
             return window.tab(index)
     raise AssertionError(f"no tab {title!r}")

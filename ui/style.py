@@ -117,6 +117,12 @@ def plain_tip(text: str) -> str:
     return f'<p style="white-space: pre-wrap;">{html.escape(text)}</p>'
 
 
+def shown_text(label: str) -> str:
+    """What a person reads on a button, tab or menu whose text has mnemonics:
+    "&Goals && Wins" reads "Goals & Wins" (the inverse of :func:`plain_label`)."""
+    return label.replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+
 def plain_label(text: str) -> str:
     """Text for a button, action or menu that shows ``text`` as typed: a
     single "&" would otherwise mark the next letter as a shortcut and vanish."""

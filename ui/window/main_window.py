@@ -40,7 +40,7 @@ from models.privacy import Viewer
 from ui.actions import Shortcut, make_action
 from ui.document import PlanDocument
 from ui.messages import show_error
-from ui.style import plain_label, plain_tip
+from ui.style import plain_label, plain_tip, shown_text
 from ui.window import file_dialogs, settings
 from ui.window.about import show_about, show_privacy
 from ui.window.backups import AutoBackups, BackupNotice, busy
@@ -281,9 +281,7 @@ class MainWindow(QMainWindow):
         for index, spec in enumerate(self.tab_specs):
             if spec.notice is not None:
                 text = spec.notice(self.document) if self.document is not None else ""
-                # The title without its mnemonic; "&&" is a real "&" ("Goals && Wins").
-                title = spec.title.replace("&&", "\0").replace("&", "").replace("\0", "&")
-                self.notices.set_notice(index, title, text)
+                self.notices.set_notice(index, shown_text(spec.title), text)
 
     def _fill_recent_menu(self) -> None:
         """Each plan by its name, with its folder and when it was last opened
