@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from models.errors import PlanFileError
 from models.migrations import SCHEMA_VERSION
 from models.plan_file import APPLICATION_ID, PlanFile
 from tests.helpers import digest, folder_listing, stored
@@ -193,3 +194,26 @@ def test_a_crash_while_an_upgrade_commits_is_recovered_then_upgraded(tmp_path: P
     assert stored(path) == stored(clean), "the same data as a plan upgraded without a crash"
     first_backup = tmp_path / "old (before upgrade, format 1).tandem"
     assert digest(first_backup) == digest(fixture)
+
+
+def test_a_plan_as_it_was_last_checked_skips_its_row_checks_and_a_changed_one_never(
+        plan_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The window reopens a plan it closed after every check passed without
+    checking its rows again; once anything else has written to the file,
+    the rows are checked whole, whatever fingerprint the window kept."""
+    from models import plan_checks
+
+    checked: list[int] = []
+    real = plan_checks.check_rows
+    monkeypatch.setattr(plan_checks, "check_rows", lambda session: (checked.append(1),
+                                                                    real(session)))
+    with PlanFile.open(plan_path) as plan:
+        good = plan.fingerprint()
+    assert checked == [1]
+    PlanFile.open(plan_path, known_good=good).close()
+    assert checked == [1], "just as it was: no second check of every row"
+    sql(plan_path, "UPDATE partner SET name = 'Ana' WHERE slot = 2")
+    before = digest(plan_path)
+    with pytest.raises(PlanFileError, match="The two partners need different names"):
+        PlanFile.open(plan_path, known_good=good)
+    assert checked == [1, 1] and digest(plan_path) == before

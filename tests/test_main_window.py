@@ -10,7 +10,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QLineEdit, QMessageBox, QToolButton
 from pytestqt.qtbot import QtBot
 
-from models.partners import partners
+from models.partners import edit_partner, partners
 from models.privacy import TOGETHER, Viewer
 from tests.helpers import answer_dialog, stored, visible_text
 from ui.window import settings
@@ -370,3 +370,35 @@ def test_undo_history_lists_each_step_and_clicking_one_goes_back(
     assert visible_text(window.header.names) == "Ana & Bo"
     window.close_plan()
     assert partner_names(plan_path) == ["Ana", "Bo"]
+
+
+def test_a_plan_closed_here_reopens_without_its_rows_checked_again_unless_it_changed(
+        qtbot: QtBot, plan_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reopening the plan a couple closed yesterday need not re-check every
+    row (each edit was checked as it was made); a file another program wrote
+    to meanwhile is checked whole and refused if it breaks a rule."""
+    import sqlite3
+
+    from models import plan_checks
+
+    checked: list[int] = []
+    real = plan_checks.check_rows
+    monkeypatch.setattr(plan_checks, "check_rows", lambda session: (checked.append(1),
+                                                                    real(session)))
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.open_plan(plan_path) and checked == [1]
+    window.close_plan()
+    assert window.open_plan(plan_path) and checked == [1], "closed here, unchanged since"
+    assert window.document is not None
+    window.document.submit("Rename", edit_partner(partners(window.document.plan)[0],
+                                                  name="Anaïs"))
+    window.close_plan()
+    assert window.open_plan(plan_path) and checked == [1], "its own edits were checked"
+    window.close_plan()
+    conn = sqlite3.connect(plan_path, isolation_level=None)
+    conn.execute("UPDATE partner SET name = 'Bo' WHERE slot = 1")  # behind Tandem's back
+    conn.close()
+    assert not window.open_plan(plan_path)  # its rows checked (its backups are, too)
+    assert "The two partners need different names" in error_text(qtbot, window)
+    window.close()

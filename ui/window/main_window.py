@@ -3,6 +3,7 @@ and the undo group. It holds no business rules; file flows call models."""
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -35,14 +36,14 @@ from models.changes import ChangeReport
 from models.errors import TandemError
 from models.exchange import rows_from_dict
 from models.partners import Partner, new_plan_rows, partners, plan_title
-from models.plan_file import SUFFIX, PlanFile, suggested_name, unused_path
+from models.plan_file import SUFFIX, PlanFile, fingerprint, suggested_name, unused_path
 from models.privacy import Viewer
 from ui.actions import Shortcut, make_action
 from ui.document import PlanDocument
 from ui.messages import show_error
 from ui.style import plain_label, plain_tip, shown_text
 from ui.window import file_dialogs, settings
-from ui.window.about import show_about, show_privacy
+from ui.window.about import app_version, show_about, show_privacy
 from ui.window.backups import AutoBackups, BackupNotice, busy
 from ui.window.header import CoupleHeader, keyboard_choices
 from ui.window.notices import NoticeBar
@@ -362,7 +363,7 @@ class MainWindow(QMainWindow):
         if self.document is not None and _same_file(self.document.plan.path, path):
             return True
         try:
-            plan = PlanFile.open(path)
+            plan = PlanFile.open(path, known_good=settings.known_good(path, app_version()))
         except TandemError as error:
             if not path.exists():  # moved or deleted: stop offering it
                 settings.forget_recent(path)
@@ -394,6 +395,13 @@ class MainWindow(QMainWindow):
         self._show_document(document)
         self._back_up_on_open(document)
 
+    def _remember_checked(self, path: Path) -> None:
+        """A plan Tandem opened (every check passed) and closed is as its
+        edits left it, each checked as it was made: the next open may skip
+        checking its rows again, if nothing else has written to it since."""
+        with contextlib.suppress(OSError):  # gone or unreadable: the next open checks it whole
+            settings.remember_good(path, app_version(), fingerprint(path))
+
     def _on_changed(self, report: ChangeReport) -> None:
         self._update_notices()
         if report.touches(Partner):  # the names changed
@@ -410,6 +418,7 @@ class MainWindow(QMainWindow):
             self.undo_group.removeStack(stack)
         document.close()
         document.deleteLater()
+        self._remember_checked(document.plan.path)
 
     def _show_document(self, document: PlanDocument | None, welcome: bool = True) -> None:
         if document is not None:

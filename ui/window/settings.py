@@ -119,3 +119,33 @@ def save_window_state(geometry: QByteArray, state: QByteArray) -> None:
     settings = _settings()
     settings.setValue("window/geometry", geometry)
     settings.setValue("window/state", state)
+
+
+#: Plans whose checked state is remembered (the most recently checked).
+MAX_CHECKED = 16
+
+
+def _checked() -> dict[str, str]:
+    value = _settings().value("checkedPlans", "")
+    try:
+        found = json.loads(value) if isinstance(value, str) and value else {}
+    except ValueError:
+        return {}
+    return {k: v for k, v in found.items() if isinstance(k, str) and isinstance(v, str)} \
+        if isinstance(found, dict) else {}
+
+
+def known_good(path: Path, version: str) -> str:
+    """The fingerprint ``path`` had when this version of Tandem last closed
+    it after every check passed ("" if none): a plan still just so opens
+    without its rows being checked one by one again."""
+    stamp = _checked().get(str(path), "")
+    kept_by, _, fingerprint = stamp.partition("|")
+    return fingerprint if kept_by == version else ""
+
+
+def remember_good(path: Path, version: str, fingerprint: str) -> None:
+    found = _checked()
+    found.pop(str(path), None)
+    found[str(path)] = f"{version}|{fingerprint}"
+    _settings().setValue("checkedPlans", json.dumps(dict(list(found.items())[-MAX_CHECKED:])))
