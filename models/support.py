@@ -6,7 +6,7 @@
   dual-career couples, therapists. A member can be kept to its writer alone
   (a therapist, say) until they share it (:class:`~models.privacy.Private`).
 - The household load: tasks, who does them, hours a week, and which are
-  invisible labour (the seed: "make invisible labor visible").
+  invisible labor (the seed: "make invisible labor visible").
 - The burnout protocol the couple agreed: the signals, and what they do then.
 - Pivot exploration periods: what is explored, until when, what will decide
   it; each shown on the roadmap as a "pivot" phase in the partner's lane.
@@ -199,7 +199,7 @@ class HouseholdTask(Entity):
     partner_uuid: Mapped[str | None] = mapped_column(
         String(36), ForeignKey("partner.uuid", ondelete="RESTRICT"), default=None)
     hours_per_week: Mapped[float] = mapped_column(Float, default=0.0)
-    #: Invisible labour: planning, remembering, emotional and family work.
+    #: Invisible labor: planning, remembering, emotional and family work.
     invisible: Mapped[bool] = mapped_column(Boolean, default=False)
 
     def clean(self) -> None:
@@ -207,7 +207,7 @@ class HouseholdTask(Entity):
         self.hours_per_week = _hours(self.hours_per_week, "hours_per_week", "Hours a week",
                                      HOURS_IN_WEEK)
         if not isinstance(self.invisible, bool):
-            raise ValidationError("invisible", "Invisible labour is yes or no.")
+            raise ValidationError("invisible", "Invisible labor is yes or no.")
 
 
 class BurnoutProtocol(Entity):
@@ -375,7 +375,7 @@ def household_balance(shares: list[HouseholdShare]) -> str:
     invisible = sum(s.invisible_hours for s in shares)
     if invisible:
         heavier = max(shares, key=lambda s: s.invisible_hours)
-        said += (f" Invisible labour: {format_hours(round(invisible, 1))} h, "
+        said += (f" Invisible labor: {format_hours(round(invisible, 1))} h, "
                  f"{round(100 * heavier.invisible_hours / invisible)}% of it by {heavier.name}.")
     if percent >= 60:
         said += " That is uneven: worth talking through."

@@ -76,7 +76,7 @@ def test_the_example_couples_answers_agreements_and_lists(tmp_path: Path) -> Non
                  "Rachel has answered “How do we handle periods of unemployment",
                  "Support inventory", "How Marcus supports Rachel’s career now",
                  "Ask about my talk before the conference week",
-                 "taken up by Marcus on", "How Marcus wishes Rachel would support them"):
+                 "taken up by Marcus on", "What Marcus wishes from Rachel"):
         assert fact in text, fact
     for secret in (ANSWER, "kb-3318", WISH_TEXT, "mw-5102",
                    "Tell me when you start looking at jobs"):  # Marcus's unshared wish

@@ -297,6 +297,7 @@ def test_support_lists_exchanged_on_sharing_and_a_wish_taken_up(
     tab.pages.setCurrentIndex(SUPPORT)
     wishes = support_box(tab, ana_p.uuid, WISH)
     assert wishes.model.index(0).data() == WISH_SECRET
+    assert wishes.title.text() == "What Ana wishes from you", "said to the one it asks"
     rect = wishes.view.visualRect(wishes.model.index(0))
     check = QPoint(rect.left() + 10, rect.center().y())
     qtbot.mouseClick(wishes.view.viewport(), Qt.MouseButton.LeftButton, pos=check)

@@ -1,5 +1,5 @@
 """The household chart: a bar per partner split into visible tasks and
-invisible labour, names drawn as typed, and a sentence when there is nothing."""
+invisible labor, names drawn as typed, and a sentence when there is nothing."""
 
 from __future__ import annotations
 

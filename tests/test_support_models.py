@@ -119,7 +119,7 @@ def test_keeping_a_member_private_needs_someone_at_the_keyboard(plan: PlanFile) 
         add_board_member(TOGETHER, partners(plan)[0].uuid, "  ")
 
 
-def test_the_household_balance_counts_shared_tasks_half_and_names_invisible_labour(
+def test_the_household_balance_counts_shared_tasks_half_and_names_invisible_labor(
         plan: PlanFile) -> None:
     ana, bo = partners(plan)
     plan.apply(add_task("Cooking", ana.uuid, "7") + add_task("Laundry", None, "3")
@@ -130,7 +130,7 @@ def test_the_household_balance_counts_shared_tasks_half_and_names_invisible_labo
     assert shares["Bo"].hours == 2.5
     sentence = household_balance(list(shares.values()))
     assert sentence.startswith("Ana carries 10.5 h a week (81%), Bo 2.5 h (19%).")
-    assert "Invisible labour: 2 h, 100% of it by Ana" in sentence and "uneven" in sentence
+    assert "Invisible labor: 2 h, 100% of it by Ana" in sentence and "uneven" in sentence
     assert "No household hours yet" in household_balance([])
 
 

@@ -28,7 +28,7 @@ def test_the_example_s_support_section_has_its_facts_and_no_private_member(
     for fact in ("Support structures", "Career support budget", "Conferences and networking",
                  "450", "Board of directors", "Priya Natarajan",
                  "Jennifer & Katie", "Household load", "Rachel carries 13.5 h a week (66%)",
-                 "Invisible labour", "Burnout protocol", "red day", "Pivot exploration",
+                 "Invisible labor", "Burnout protocol", "red day", "Pivot exploration",
                  "Exploring venture capital",
                  "Household: Rachel carries 66% of the 20.5 hours a week",
                  "Rachel used more of their career support budget than planned"):

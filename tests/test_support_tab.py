@@ -191,7 +191,7 @@ def test_household_tasks_add_up_in_the_balance_and_the_chart(
         qtbot.mouseClick(next(b for b in page.findChildren(type(page.delete_button))
                               if b.text() == "&Add Task"), Qt.MouseButton.LeftButton)
     assert page.balance.text().startswith("Ana carries 10.5 h a week (88%), Bo 1.5 h (12%).")
-    assert "Invisible labour: 2 h, 100% of it by Ana" in page.balance.text()
+    assert "Invisible labor: 2 h, 100% of it by Ana" in page.balance.text()
     qtbot.waitUntil(lambda: page.chart.drawn)
     assert page.chart.toolTip() == page.balance.text()
     # The invisible tick of "Laundry", clicked in its cell.
@@ -200,7 +200,7 @@ def test_household_tasks_add_up_in_the_balance_and_the_chart(
     checkbox = rect.left() + 12
     qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton,
                      pos=rect.center().__class__(checkbox, rect.center().y()))
-    qtbot.waitUntil(lambda: "Invisible labour: 5 h" in page.balance.text())
+    qtbot.waitUntil(lambda: "Invisible labor: 5 h" in page.balance.text())
     window.close_plan()
     tasks = {t["title"]: t for t in stored(plan_path)["tables"]["household_task"]}
     assert tasks["家族の予定 planning"]["invisible"] is True

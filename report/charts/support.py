@@ -1,5 +1,5 @@
 """The household load: one bar per partner, hours a week, split into the tasks
-anyone can see and the invisible labour (planning, remembering, family and
+anyone can see and the invisible labor (planning, remembering, family and
 emotional work), with the even split marked. The same figure in the Support
 tab and in the counselor report."""
 
@@ -38,7 +38,7 @@ def household_chart(shares: list[HouseholdShare], width_in: float,
               edgecolor="white", linewidth=0.8, label="Tasks anyone can see")
     axes.barh(rows, [s.invisible_hours for s in shares], left=[s.visible_hours for s in shares],
               height=0.6, color=colors, alpha=0.45, hatch="///", edgecolor="white",
-              linewidth=0.8, label="Invisible labour")
+              linewidth=0.8, label="Invisible labor")
     widest = max(share.hours for share in shares)
     for row, share in zip(rows, shares, strict=True):
         axes.text(share.hours + widest * 0.02, row,

@@ -125,7 +125,7 @@ def _household(context: Context, width: float) -> list[Flowable]:
     if not tasks:
         return []
     shares = household_shares(context.plan)
-    rows: list[list[object]] = [["Task", "Who", "Hours a week", "Invisible labour"]]
+    rows: list[list[object]] = [["Task", "Who", "Hours a week", "Invisible labor"]]
     for task in tasks:
         rows.append([task.title, _name(context, task.partner_uuid),
                      format_hours(task.hours_per_week), "yes" if task.invisible else ""])

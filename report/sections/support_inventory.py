@@ -57,7 +57,7 @@ def story(context: Context) -> list[Flowable]:
         if lists.kind == NOW:
             title = f"How {lists.other} supports {lists.writer}’s career now"
         else:
-            title = f"How {lists.writer} wishes {lists.other} would support them"
+            title = f"What {lists.writer} wishes from {lists.other}"
         parts.append(heading(title, f"{KEY}-{number}", 1))
         if not lists.items:
             parts.append(sentence("Nothing shared yet.", SMALL))

@@ -137,7 +137,7 @@ class ListBox(QFrame):
     """One list: its title, the items, and (for its writer) a line to add one."""
 
     def __init__(self, page: SupportPage, writer: Partner, other: Partner, kind: str,
-                 writable: bool, checkable: bool):
+                 writable: bool, checkable: bool, to_you: bool = False):
         super().__init__()
         self.page = page
         self.kind = kind
@@ -149,9 +149,12 @@ class ListBox(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         title = texts["title"].replace("{other}", other.name)
-        if not writable:  # read by the other, or by both: whose list it is
+        if not writable and to_you:  # read by the partner it speaks to
+            title = {"now": f"How you support {writer.name}’s career now",
+                     "wish": f"What {writer.name} wishes from you"}[kind]
+        elif not writable:  # read by both together: whose list it is
             title = {"now": f"How {other.name} supports {writer.name}’s career now",
-                     "wish": f"How {writer.name} wishes {other.name} would support them"}[kind]
+                     "wish": f"What {writer.name} wishes from {other.name}"}[kind]
         self.title = heading(title)
         self.title.setWordWrap(True)
         layout.addWidget(self.title)
@@ -315,7 +318,8 @@ class SupportPage(QWidget):
                 # Only the partner a wish is addressed to ticks it as taken up.
                 checkable = kind == WISH and viewer.is_partner and viewer.partner_uuid == \
                     other.uuid
-                box = ListBox(self, writer, other, kind, mine, checkable)
+                box = ListBox(self, writer, other, kind, mine, checkable,
+                              to_you=viewer.is_partner and viewer.partner_uuid == other.uuid)
                 self.boxes[(writer.uuid, kind)] = box
                 column.addWidget(box, 1)
             columns.addLayout(column, 1)

@@ -1,5 +1,5 @@
 """The household load: tasks, who does them, hours a week, and which are
-invisible labour, with a chart of the balance (the seed: "make invisible
+invisible labor, with a chart of the balance (the seed: "make invisible
 labor visible")."""
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ class HouseholdPage(SupportPage):
                    color=partner_color(self)),
             Column("hours_per_week", "Hours a week", "number",
                    show=lambda r: format_hours(r.hours_per_week)),
-            Column("invisible", "Invisible labour", "check",
+            Column("invisible", "Invisible labor", "check",
                    tip="Planning, remembering, family and emotional work: the load nobody "
                        "sees"),
         ]
@@ -65,7 +65,7 @@ class HouseholdPage(SupportPage):
         self.hours.setAccessibleName("Hours a week")
         self.hours.setMaximumWidth(110)
         self.hours.returnPressed.connect(self.add)
-        self.invisible = QCheckBox("&Invisible labour")
+        self.invisible = QCheckBox("&Invisible labor")
         self.invisible.setObjectName("newTaskInvisible")
         add_button = QPushButton("&Add Task")
         add_button.clicked.connect(self.add)

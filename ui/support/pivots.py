@@ -72,7 +72,7 @@ class PivotsPage(SupportPage):
         ]
         super().__init__(columns, lambda d: pivot_periods(d.plan), _edit, lambda r: r.what,
                          parent)
-        self.roadmap_button = self.button("Show on &Roadmap", self.put_on_roadmap,
+        self.roadmap_button = self.button("Place on &Roadmap", self.put_on_roadmap,
                                           "Add the selected explorations to the roadmap as "
                                           "pivot phases")
         self.delete_button = self.button("De&lete", self.delete,

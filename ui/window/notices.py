@@ -8,6 +8,8 @@ screen."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -15,6 +17,9 @@ from ui.style import plain_label
 
 #: Notices shown one per line; beyond, the last line sums up the rest.
 MOST = 2
+ROW_STYLE = "background: #fdf4d8; border-radius: 6px;"
+LINK_STYLE = ("QPushButton { color: #1d5fa8; text-decoration: underline; border: none; "
+              "padding: 2px 6px; background: transparent; }")
 
 class NoticeBar(QWidget):
     #: The index of the tab whose notice the user wants to act on.
@@ -54,35 +59,46 @@ class NoticeBar(QWidget):
         found = sorted(self.notices.items())
         folded = len(found) > MOST and not self.expanded
         shown = found[:MOST - 1] if folded else found
-        for tab, text in shown:
-            button = QPushButton(f"Go to {plain_label(self._titles[tab])}")
-            button.clicked.connect(lambda _=False, t=tab: self.go_to.emit(t))
-            self._add_row(text, button)
+        rows = [(text, [self._go_to_button(tab)]) for tab, text in shown]
         if len(found) > MOST:
             rest = found[len(shown):]
             if rest:
                 titles = ", ".join(self._titles[tab] for tab, _text in rest)
-                text = f"{len(rest)} more reminders, in {titles}."
-                toggle = QPushButton("Show All")
+                toggle = self._link_button("Show All", self._toggle)
                 toggle.setToolTip("Show every reminder on a line of its own")
-            else:
-                text, toggle = "", QPushButton("Show Fewer")
-            toggle.setObjectName("noticesToggle")
-            toggle.clicked.connect(self._toggle)
-            self._add_row(text, toggle)
+                rows.append((f"{len(rest)} more reminders, in {titles}.", [toggle]))
+            else:  # all shown: the way back sits on the last line
+                rows[-1][1].append(self._link_button("Show Fewer", self._toggle))
+        for text, buttons in rows:
+            self._add_row(text, buttons)
         self.setVisible(bool(self.notices))
 
-    def _add_row(self, text: str, button: QPushButton) -> None:
+    def _go_to_button(self, tab: int) -> QPushButton:
+        return self._link_button(f"Go to {plain_label(self._titles[tab])}",
+                                 lambda _=False, t=tab: self.go_to.emit(t))
+
+    def _link_button(self, text: str, slot: Callable[..., object]) -> QPushButton:
+        # Reads as a link (it leads somewhere), so that it is not taken for text.
+        button = QPushButton(text)
+        button.setFlat(True)
+        button.setCursor(Qt.CursorShape.PointingHandCursor)
+        button.setStyleSheet(LINK_STYLE)
+        button.clicked.connect(slot)
+        if text.startswith("Show"):
+            button.setObjectName("noticesToggle")
+        return button
+
+    def _add_row(self, text: str, buttons: list[QPushButton]) -> None:
         row = QWidget()
         line = QHBoxLayout(row)
-        line.setContentsMargins(8, 3, 8, 3)
+        line.setContentsMargins(8, 2, 8, 2)
         label = QLabel(text)
         label.setTextFormat(Qt.TextFormat.PlainText)
         label.setWordWrap(True)
         line.addWidget(label, 1)
-        button.setFlat(True)
-        line.addWidget(button)
-        row.setStyleSheet("background: #fdf4d8; border-radius: 6px;")
+        for button in buttons:
+            line.addWidget(button)
+        row.setStyleSheet(ROW_STYLE)
         self._rows.addWidget(row)
 
     def _toggle(self) -> None:

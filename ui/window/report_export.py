@@ -66,7 +66,10 @@ class ReportOptionsForm(QWidget):
         rows = QVBoxLayout(box)
         self.sections: dict[str, QCheckBox] = {}
         for section in SECTIONS:
-            check = QCheckBox(section.title)
+            # Personal parts start unticked, and say so, so that their absence
+            # is a choice the couple sees rather than a puzzle.
+            check = QCheckBox(section.title if section.default
+                              else f"{section.title} (personal: in only if you tick it)")
             check.setObjectName(f"section_{section.key}")
             check.setChecked(section.default)
             check.setToolTip(f"{section.title}: {section.about}")
