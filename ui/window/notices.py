@@ -19,7 +19,7 @@ from ui.style import plain_label
 MOST = 2
 ROW_STYLE = "background: #fdf4d8; border-radius: 6px;"
 LINK_STYLE = ("QPushButton { color: #1d5fa8; text-decoration: underline; border: none; "
-              "padding: 2px 6px; background: transparent; }")
+              "padding: 0px 4px; background: transparent; }")
 
 class NoticeBar(QWidget):
     #: The index of the tab whose notice the user wants to act on.
