@@ -370,6 +370,14 @@ def question_state(plan: PlanFile, viewer: Viewer, question: Question) -> Questi
         question.uuid, {}), notes(plan, [question.uuid]).get(question.uuid))
 
 
+def waiting_questions(plan: PlanFile) -> list[str]:
+    """The questions (UUIDs, in deck order) one partner is done with and the
+    other not yet: what :func:`waiting_notice` speaks of."""
+    uuids = [q.uuid for deck in decks(plan) for q in deck.questions]
+    states = reveal_states(plan, uuids)
+    return [uuid for uuid in uuids if len(states[uuid].done) == 1]
+
+
 def waiting_notice(plan: PlanFile) -> str:
     """When one partner is done with questions the other has not answered
     yet: who is done, never what they wrote ("" when none)."""

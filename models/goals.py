@@ -523,9 +523,15 @@ def passed_up_lines(plan: PlanFile) -> list[PassedUpLine]:
             for r in passed_up(plan)]
 
 
+def wins_waiting(plan: PlanFile, today: date) -> list[Win]:
+    """The wins since the last check-in still without the other partner's
+    note of appreciation: what :func:`goals_notice` speaks of."""
+    return [w for w in wins_since_last_checkin(plan, today) if not w.appreciation]
+
+
 def goals_notice(plan: PlanFile, today: date) -> str:
     """A win waiting for the other partner's note of appreciation."""
-    waiting = [w for w in wins_since_last_checkin(plan, today) if not w.appreciation]
+    waiting = wins_waiting(plan, today)
     if not waiting:
         return ""
     names = {p.uuid: p.name for p in partners(plan)}

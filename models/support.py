@@ -499,11 +499,17 @@ def _item_of(plan: PlanFile, viewer: Viewer, row: PivotPeriod) -> RoadmapItem | 
     return found[0] if found else None
 
 
+def pivot_due(plan: PlanFile, today: date) -> PivotPeriod | None:
+    """The first exploration still open whose time is up, or ends within a
+    week: what :func:`pivot_notice` speaks of."""
+    return next((row for row in pivot_periods(plan) if row.status == "exploring"
+                 and (row.end_date - today).days <= 7), None)
+
+
 def pivot_notice(plan: PlanFile, today: date) -> str:
     """A pivot exploration still open whose time is up, or ends within a week."""
-    for row in pivot_periods(plan):
-        if row.status != "exploring":
-            continue
+    row = pivot_due(plan, today)
+    if row is not None:
         days = (row.end_date - today).days
         if days < 0:
             return (f"The pivot exploration “{row.what}” ended on {row.end_date:%d %B %Y}: "

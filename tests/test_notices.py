@@ -98,3 +98,45 @@ def test_many_reminders_fold_into_one_line_that_names_their_tabs(qtbot: QtBot) -
         bar.set_notice(titles.index(title) + 2, title, "")
     qtbot.waitUntil(lambda: lines() == ["Reminder from Day in the Life",
                                         "Reminder from Goals & Wins"])
+
+
+def test_go_to_from_a_reminder_lands_on_what_it_speaks_of(
+        qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The example plan's reminders: "Go to Goals & Wins" opens the win that
+    waits for appreciation, "Go to Conversations" the question waiting for
+    an answer, not just the tab."""
+    from datetime import date
+
+    from models.conversations import waiting_questions
+    from models.goals import wins_waiting
+    from ui.conversations.tab import ConversationsTab
+    from ui.goals.tab import WINS, GoalsTab
+    from ui.window import tabs
+
+    today = date(2026, 11, 24)
+    monkeypatch.setattr(tabs, "today", lambda: today)
+    window = main_window.MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    window.open_example()
+    assert window.document is not None
+    plan = window.document.plan
+
+    def click(text: str) -> None:
+        qtbot.waitUntil(lambda: any(b.text() == text
+                                    for b in window.notices.findChildren(QPushButton)))
+        button = next(b for b in window.notices.findChildren(QPushButton) if b.text() == text)
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+    click("Show All")
+    click("Go to Goals && Wins")
+    goals = window.tabs.currentWidget()
+    assert isinstance(goals, GoalsTab) and goals.pages.currentIndex() == WINS
+    waiting = wins_waiting(plan, today)
+    assert waiting and goals.wins.current_uuid() == waiting[0].uuid
+    click("Go to Conversations")
+    conversations = window.tabs.currentWidget()
+    assert isinstance(conversations, ConversationsTab)
+    question = conversations.current_question()
+    assert question is not None and question.uuid == waiting_questions(plan)[0]
+    window.close()

@@ -43,6 +43,7 @@ from models.conversations import (
     content,
     conversations,
     deck_titles,
+    waiting_questions,
 )
 from models.errors import TandemError
 from models.partners import Partner, partners
@@ -253,6 +254,13 @@ class ConversationsTab(QWidget):
                                           checkable=True)
 
     # -- the document --------------------------------------------------------------------
+
+    def show_reminder(self, _today: date) -> None:
+        """From the reminder: the first question one of you is waiting on."""
+        self.pages.setCurrentIndex(DECKS)
+        waiting = waiting_questions(self.document.plan) if self.document else []
+        if waiting:
+            self.tree.setCurrentIndex(self.model.index_of(waiting[0]))
 
     def set_document(self, document: PlanDocument | None) -> None:
         if self.question_view is not None:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QHBoxLayout, QTabWidget, QVBoxLayout, QWidget
 from models.base import Entity
 from models.changes import ChangeReport
 from models.checklist import CheckIn
-from models.goals import Goal, PassedUp, Win
+from models.goals import Goal, PassedUp, Win, wins_waiting
 from models.partners import Partner
 from ui.document import PlanDocument
 from ui.goals.pages import GoalsPage, ListPage, PassedUpPage, WinsPage
@@ -58,6 +58,13 @@ class GoalsTab(QWidget):
     @property
     def all_pages(self) -> tuple[ListPage, ...]:
         return (self.goals, self.wins, self.passed_up)
+
+    def show_reminder(self, today: date) -> None:
+        """From the reminder: the first win waiting for a note of appreciation."""
+        self.pages.setCurrentIndex(WINS)
+        waiting = wins_waiting(self.document.plan, today) if self.document else []
+        if waiting:
+            self.wins.select(waiting[0].uuid)
 
     def set_document(self, document: PlanDocument | None) -> None:
         if self.document is not None:

@@ -7,6 +7,7 @@ it and refreshes only when its own rows change."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -28,6 +29,7 @@ from models.support import (
     HouseholdTask,
     PivotPeriod,
     content,
+    pivot_due,
 )
 from ui.document import PlanDocument
 from ui.support.board import BoardPage
@@ -86,6 +88,13 @@ class SupportTab(QWidget):
 
     def show_page(self, page: Page) -> None:
         self.sections.setCurrentRow(self.stack.indexOf(page))
+
+    def show_reminder(self, today: date) -> None:
+        """From the reminder: the pivot exploration whose time is up."""
+        self.sections.setCurrentRow(self.stack.indexOf(self.pivots))
+        due = pivot_due(self.document.plan, today) if self.document else None
+        if due is not None:
+            self.pivots.select(due.uuid)
 
     def set_document(self, document: PlanDocument | None) -> None:
         if self.document is not None:

@@ -48,6 +48,7 @@ from ui.window.backups import AutoBackups, BackupNotice, busy
 from ui.window.header import CoupleHeader, keyboard_choices
 from ui.window.notices import NoticeBar
 from ui.window.tabs import PlanTab, create_tabs
+from ui.window.tabs import today as tabs_today
 from ui.window.welcome import WelcomePage, recent_details
 
 EXAMPLE_RESOURCE = "examples/rachel-and-marcus.json"
@@ -239,7 +240,12 @@ class MainWindow(QMainWindow):
             self.document.redo()
 
     def tabs_go_to(self, index: int) -> None:
+        """Show a tab; from a reminder, at what the reminder speaks of (a tab
+        that can says so with ``show_reminder(today)``)."""
         self.tabs.setCurrentIndex(index)
+        show_reminder = getattr(self.tab(index), "show_reminder", None)
+        if callable(show_reminder):
+            show_reminder(tabs_today())
 
     def tab(self, index: int) -> QWidget:
         """The tab at ``index``, built now if it was not yet."""
