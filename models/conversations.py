@@ -378,9 +378,10 @@ def waiting_questions(plan: PlanFile) -> list[str]:
     return [uuid for uuid in uuids if len(states[uuid].done) == 1]
 
 
-def waiting_notice(plan: PlanFile) -> str:
+def waiting_notice(plan: PlanFile, you: str = "") -> str:
     """When one partner is done with questions the other has not answered
-    yet: who is done, never what they wrote ("" when none)."""
+    yet: who is done, never what they wrote ("" when none); said to ``you``
+    (the partner at the keyboard) when one is."""
     pair = partners(plan)
     uuids = [q.uuid for deck in decks(plan) for q in deck.questions]
     waiting: dict[str, int] = {}
@@ -392,10 +393,18 @@ def waiting_notice(plan: PlanFile) -> str:
     for partner in pair:
         count = waiting.get(partner.uuid, 0)
         if count:
-            other = next(p.name for p in pair if p.uuid != partner.uuid)
+            other = next(p for p in pair if p.uuid != partner.uuid)
             questions = "a question" if count == 1 else f"{count} questions"
-            parts.append(f"{partner.name} has answered {questions} {other} hasn’t yet: each "
-                         f"answer shows to you both once {other} answers too.")
+            if partner.uuid == you:
+                parts.append(f"You have answered {questions} {other.name} hasn’t yet: each "
+                             f"answer shows to you both once {other.name} answers too.")
+            elif other.uuid == you:
+                parts.append(f"{partner.name} has answered {questions} you haven’t yet: each "
+                             "answer shows to you both once you answer too.")
+            else:
+                parts.append(f"{partner.name} has answered {questions} {other.name} hasn’t "
+                             f"yet: each answer shows to you both once {other.name} answers "
+                             "too.")
     return " ".join(parts)
 
 

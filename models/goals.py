@@ -529,14 +529,22 @@ def wins_waiting(plan: PlanFile, today: date) -> list[Win]:
     return [w for w in wins_since_last_checkin(plan, today) if not w.appreciation]
 
 
-def goals_notice(plan: PlanFile, today: date) -> str:
-    """A win waiting for the other partner's note of appreciation."""
+def goals_notice(plan: PlanFile, today: date, you: str = "") -> str:
+    """A win waiting for the other partner's note of appreciation; said to
+    ``you`` (the partner at the keyboard) when one is."""
     waiting = wins_waiting(plan, today)
     if not waiting:
         return ""
-    names = {p.uuid: p.name for p in partners(plan)}
+    pair = partners(plan)
     first = waiting[0]
+    winner = next((p.name for p in pair if p.uuid == first.partner_uuid), "")
+    other = next((p for p in pair if p.uuid != first.partner_uuid), None)
     more = f" (and {len(waiting) - 1} more)" if len(waiting) > 1 else ""
-    return (f"{names.get(first.partner_uuid, '')}’s win “{first.title}”{more} is waiting "
+    if first.partner_uuid == you and other is not None:
+        return (f"Your win “{first.title}”{more} is waiting for {other.name}’s note of "
+                "appreciation.")
+    if other is not None and other.uuid == you:
+        return f"{winner}’s win “{first.title}”{more} is waiting for your note of appreciation."
+    return (f"{winner}’s win “{first.title}”{more} is waiting "
             "for a note of appreciation from the other partner.")
 

@@ -312,9 +312,10 @@ def word_count(text: str) -> int:
 
 # -- the report ---------------------------------------------------------------------------
 
-def waiting_notice(plan: PlanFile) -> str:
+def waiting_notice(plan: PlanFile, you: str = "") -> str:
     """The reminder when one partner is finished with a scenario and the
-    other is not yet: who is done, never what they wrote ("" when none)."""
+    other is not yet: who is done, never what they wrote ("" when none);
+    said to ``you`` (the partner at the keyboard) when one is."""
     every = scenarios(plan)
     pair = partners(plan)
     states = reveal_states(plan, [s.uuid for s in every])
@@ -324,8 +325,15 @@ def waiting_notice(plan: PlanFile) -> str:
         if len(state.done) == 1:
             done = next(p for p in pair if state.is_done(p.uuid))
             other = next(p for p in pair if p.uuid != done.uuid)
-            waiting.append(f"{done.name} is finished with “{scenario.title}”: it is "
-                           f"revealed to you both once {other.name} is finished too.")
+            if done.uuid == you:
+                waiting.append(f"You are finished with “{scenario.title}”: it is revealed "
+                               f"to you both once {other.name} is finished too.")
+            elif other.uuid == you:
+                waiting.append(f"{done.name} is finished with “{scenario.title}”: it is "
+                               "revealed to you both once you are finished too.")
+            else:
+                waiting.append(f"{done.name} is finished with “{scenario.title}”: it is "
+                               f"revealed to you both once {other.name} is finished too.")
     notice = waiting[0] if waiting else ""
     if len(waiting) > 1:
         more = len(waiting) - 1

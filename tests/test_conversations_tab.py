@@ -103,7 +103,8 @@ def test_answered_alone_then_revealed_to_both(qtbot: QtBot, window: MainWindow,
     write_answer(qtbot, tab, SECRET)
     qtbot.mouseClick(view(tab).columns[0].done_button, Qt.MouseButton.LeftButton)
     assert "Bo hasn’t answered yet" in view(tab).columns[0].status.text()
-    assert "Ana has answered a question Bo hasn’t yet" in conversations_notice(document)
+    assert "You have answered a question Bo hasn’t yet" in conversations_notice(document), \
+        "said to Ana, at the keyboard"
     mine = everything_seen(window)
     assert SECRET in mine, "the walk finds the answer where its author sees it"
 
@@ -116,6 +117,7 @@ def test_answered_alone_then_revealed_to_both(qtbot: QtBot, window: MainWindow,
     assert "Ana is done" in every_text(window)
 
     at_keyboard(qtbot, window, "Bo")
+    assert "Ana has answered a question you haven’t yet" in conversations_notice(document)
     column = view(tab).columns[0]
     qtbot.mouseClick(column.done_button, Qt.MouseButton.LeftButton)
     assert column.error.isVisible() and "still empty" in column.error.text()

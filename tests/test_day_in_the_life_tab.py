@@ -220,10 +220,12 @@ def test_the_hidden_partner_s_vision_is_in_no_widget_and_no_report(
                 assert secret not in seen, (name, view, secret)
     assert "Ana is finished with “A workday five years from now”" in \
         window.notices.notices[2], "the notice says who is done, never what they wrote"
+    assert "once you are finished too" in window.notices.notices[2], "said to Bo, at the keyboard"
     for viewer in (TOGETHER, REPORT, document.viewer):
         assert "kq-5521" not in repr(day_in_the_life_summary(document.plan, viewer))
     at_keyboard(qtbot, window, "Ana")
     assert SECRET in every_text(window), "back at Ana's keyboard, it is there"
+    assert window.notices.notices[2].startswith("You are finished with"), "and said to her"
 
 
 def test_both_visions_are_revealed_at_the_same_moment(qtbot: QtBot, window: MainWindow) -> None:

@@ -285,3 +285,17 @@ def test_a_plan_of_format_10_keeps_its_goals_wins_and_markers(tmp_path: Path) ->
         zurich = next(entry for entry in g.passed_up(plan) if entry.title == "Job in Zurich")
         assert len(zurich.lost) > 1900 and zurich.roadmap_item_uuid in flags
         assert g.passed_up_brief(plan) == "Passed up for the relationship: Rachel 1, Marcus 1."
+
+
+def test_the_reminder_of_a_win_speaks_to_whoever_is_at_the_keyboard(plan: PlanFile) -> None:
+    from models.goals import goals_notice
+
+    ana, bo = partners(plan)
+    plan.apply(log_win(ana.uuid, "Shipped <v2>", date(2026, 11, 2), viewer=TOGETHER), TOGETHER)
+    today = date(2026, 11, 24)
+    assert goals_notice(plan, today, you=ana.uuid) == (
+        "Your win “Shipped <v2>” is waiting for Bo’s note of appreciation.")
+    assert goals_notice(plan, today, you=bo.uuid) == (
+        "Ana’s win “Shipped <v2>” is waiting for your note of appreciation.")
+    assert goals_notice(plan, today) == ("Ana’s win “Shipped <v2>” is waiting for a note of "
+                                         "appreciation from the other partner.")

@@ -349,6 +349,7 @@ class MainWindow(QMainWindow):
             self.undo_group.setActiveStack(self.document.undo_stack)
         for choice, action in self.keyboard_actions.items():
             action.setChecked(choice == viewer)
+        self._update_notices()  # they speak to whoever is at the keyboard
 
     def _set_viewer(self, viewer: Viewer) -> None:
         if self.document is not None:

@@ -57,7 +57,7 @@ def visions_notice(document: PlanDocument) -> str:
     """A vision waiting for the other partner's, before both are revealed."""
     from models.visions import waiting_notice
 
-    return waiting_notice(document.plan)
+    return waiting_notice(document.plan, you=document.viewer.partner_uuid or "")
 
 
 def checklist_notice(document: PlanDocument) -> str:
@@ -71,7 +71,7 @@ def conversations_notice(document: PlanDocument) -> str:
     """Questions one partner answered, waiting for the other's answers."""
     from models.conversations import waiting_notice
 
-    return waiting_notice(document.plan)
+    return waiting_notice(document.plan, you=document.viewer.partner_uuid or "")
 
 
 def support_notice(document: PlanDocument) -> str:
@@ -85,7 +85,7 @@ def goals_notice(document: PlanDocument) -> str:
     """A win since the last check-in waiting for the other's appreciation."""
     from models.goals import goals_notice as notice
 
-    return notice(document.plan, today())
+    return notice(document.plan, today(), you=document.viewer.partner_uuid or "")
 
 
 def _later(module: str, name: str) -> Callable[[], QWidget]:
