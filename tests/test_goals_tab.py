@@ -29,7 +29,13 @@ from models.goals import (
 from models.partners import partners
 from models.privacy import TOGETHER, Viewer
 from models.roadmap import roadmap_items
-from tests.helpers import answer_dialog, assert_delete_and_undo_restore_the_file, stored, type_text
+from tests.helpers import (
+    answer_dialog,
+    assert_delete_and_undo_restore_the_file,
+    stored,
+    tip_text,
+    type_text,
+)
 from ui.goals.dialogs import AppreciationDialog, GoalDialog, PassedUpDialog, WinDialog
 from ui.goals.tab import GOALS, PASSED_UP, WINS, GoalsTab
 from ui.window import tabs as window_tabs
@@ -215,11 +221,12 @@ def test_only_the_other_partner_writes_the_note_of_appreciation(
     goals_tab(window).pages.setCurrentIndex(WINS)
     page.select(wins(document.plan)[0].uuid)
     at_keyboard(qtbot, window, "Ana")
-    click(qtbot, page.thank_button)
-    assert page.message.isVisible()
-    assert page.message.text().startswith("The note of appreciation for Ana’s win is Bo’s")
+    assert not page.thank_button.isEnabled(), "the winner does not thank herself"
+    assert tip_text(page.thank_button.toolTip()).startswith(
+        "The note of appreciation for Ana’s win is Bo’s to write")
     at_keyboard(qtbot, window, "Bo")
     page.select(wins(document.plan)[0].uuid)
+    assert page.thank_button.isEnabled()
 
     def write(dialog: AppreciationDialog) -> None:
         assert "Ana: Promotion" in dialog.findChild(QLabel, "appreciatedWin").text()

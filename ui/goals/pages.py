@@ -46,7 +46,7 @@ from ui.actions import make_action
 from ui.document import PlanDocument
 from ui.goals.dialogs import AppreciationDialog, GoalDialog, PassedUpDialog, WinDialog
 from ui.goals.tables import GoalTableModel, PassedUpTableModel, RowTableModel, WinTableModel
-from ui.style import ERROR_COLOR, HINT_STYLE
+from ui.style import ERROR_COLOR, HINT_STYLE, plain_tip
 
 #: What each list is called, for screen readers.
 TABLE_NAMES = {"goals": "Goals", "wins": "Wins", "passed_up": "Opportunities passed up"}
@@ -338,8 +338,24 @@ class WinsPage(ListPage):
         self.summary.setVisible(self.document is not None)
 
     def update_actions(self) -> None:
+        """Appreciate… only for the partner whose note it is; otherwise the
+        button says whose it is, rather than refusing after a click."""
         super().update_actions()
-        self.thank.setEnabled(self.current() is not None)
+        row, document = self.current(), self.document
+        allowed = row is not None and document is not None and may_appreciate(row,
+                                                                             document.viewer)
+        self.thank.setEnabled(allowed)
+        tip = "Write your note of appreciation for the other partner’s win"
+        if row is not None and not allowed:
+            tip = self._whose_note(row)
+        self.thank_button.setToolTip(plain_tip(tip))
+
+    def _whose_note(self, row: Win) -> str:
+        winner = self.model.partner_name(row.partner_uuid)
+        other = next((p.name for uuid, p in self.model.pair.items() if uuid != row.partner_uuid),
+                     "the other partner")
+        return (f"The note of appreciation for {winner}’s win is {other}’s to write: choose "
+                f"{other} as the one at the keyboard first (at the top right).")
 
     def add_row(self) -> None:
         if self.document is not None:
@@ -358,10 +374,8 @@ class WinsPage(ListPage):
                      None)
         if other is None:
             return
-        if not may_appreciate(row, document.viewer):
-            self.say(f"The note of appreciation for {winner}’s win is {other.name}’s to write: "
-                     f"choose {other.name} as the one at the keyboard first (at the top right).",
-                     error=True)
+        if not may_appreciate(row, document.viewer):  # the action is off then: a guard
+            self.say(self._whose_note(row), error=True)
             return
         self.run(AppreciationDialog(document, row, winner, other.name, parent=self))
 

@@ -69,14 +69,19 @@ class GoalsTab(QWidget):
     def set_document(self, document: PlanDocument | None) -> None:
         if self.document is not None:
             self.document.unwatch(self._watching)
+            self.document.viewer_changed.disconnect(self._viewer_changed)
         self.document = document
         if document is not None:
             self._watching = document.watch(tuple({t for shown in SHOWN for t in shown}),
                                             self._on_changed)
+            document.viewer_changed.connect(self._viewer_changed)
         for page in self.all_pages:
             page.set_document(document)
         self.setEnabled(document is not None)
         self._titles()
+
+    def _viewer_changed(self, _viewer: object) -> None:
+        self.wins.update_actions()  # whose note of appreciation it is
 
     def _on_changed(self, report: ChangeReport) -> None:
         for page, shown in zip(self.all_pages, SHOWN, strict=True):
