@@ -102,8 +102,9 @@ class SupportListModel(QAbstractListModel):
             if role == Qt.ItemDataRole.DisplayRole and taken is not None:
                 return f"{item.text}   ✓ taken up {date_text(taken)}"
             return item.text
-        if role == Qt.ItemDataRole.CheckStateRole and self.is_wish and (
-                self.checkable or taken is not None):
+        # A box only where it can be ticked (every row then has one, so the
+        # texts line up); elsewhere "✓ taken up" says it in words.
+        if role == Qt.ItemDataRole.CheckStateRole and self.is_wish and self.checkable:
             return Qt.CheckState.Checked if taken is not None else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.FontRole and item.is_draft:
             font = QFont()
@@ -289,7 +290,7 @@ class SupportPage(QWidget):
         self.share_button: QPushButton | None = None
         self.share_status = QLabel(self)
         self.share_status.setObjectName("shareStatus")
-        self.share_status.setWordWrap(True)
+        self.share_status.setWordWrap(False)  # one line, beside the pill
         self.share_status.setStyleSheet(HINT_STYLE)
         order = sorted(pair, key=lambda p: p.uuid != viewer.partner_uuid) \
             if viewer.is_partner else list(pair)
@@ -305,6 +306,8 @@ class SupportPage(QWidget):
             top.addWidget(name)
             top.addStretch(1)
             if mine:
+                # On the pill's line, so that both columns' lists start level.
+                top.addWidget(self.share_status)
                 self.share_button = QPushButton("Share My Lists")
                 self.share_button.setObjectName("shareListsButton")
                 self.share_button.setToolTip(f"Show your lists to {other.name} (and to the "
@@ -312,8 +315,6 @@ class SupportPage(QWidget):
                 self.share_button.clicked.connect(self._share)
                 top.addWidget(self.share_button)
             column.addLayout(top)
-            if mine:
-                column.addWidget(self.share_status)
             for kind in KINDS:
                 # Only the partner a wish is addressed to ticks it as taken up.
                 checkable = kind == WISH and viewer.is_partner and viewer.partner_uuid == \
