@@ -140,7 +140,8 @@ class AnswerColumn(QFrame):
                 status = (f"Done. {other.name} hasn’t answered yet: your answer shows to "
                           f"{other.name} once {other.name} is done too.")
             elif other_done:
-                status = f"{other.name} is done: both answers show once you are done too."
+                # (the other's column says who is done; this one says what to do)
+                status = "Write yours, then say I’m Done: both answers show at once."
             else:
                 status = f"Only you see this until you and {other.name} are both done."
             self.status.setText(status)
