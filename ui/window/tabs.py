@@ -6,7 +6,9 @@ A tab is built when first shown (a couple opens one or two of them a
 session; start-up should not pay for the others). What a tab wants the couple
 reminded of (a decision deadline, a check-in falling due) comes from its
 ``notice`` function, which reads the plan alone, so the window shows it from
-the start whether the tab is built or not."""
+the start whether the tab is built or not. A tab that can show what its
+reminder speaks of (the win waiting for appreciation…) has a
+``show_reminder(today)`` method, which the reminder's *Go to* calls."""
 
 from __future__ import annotations
 
