@@ -6,6 +6,7 @@ Tandem's own application object."""
 from __future__ import annotations
 
 import os
+import statistics
 import sys
 from pathlib import Path
 
@@ -23,3 +24,9 @@ def application(platform: str, folder: Path) -> QApplication:
     qInstallMessageHandler(lambda _mode, _context, message: None if "propagateSizeHints"
                            in message else print(message, file=sys.stderr))
     return make_application([sys.argv[0]])
+
+
+def row(name: str, values: list[float]) -> str:
+    """One line of a timings table: median, least and most, in milliseconds."""
+    return f"  {name:26}" + "".join(f"{v * 1000:>8.1f}ms" for v in
+                                   (statistics.median(values), min(values), max(values)))

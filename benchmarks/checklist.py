@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import argparse
 import random
-import statistics
 import sys
 import tempfile
 import time
@@ -33,7 +32,7 @@ from datetime import date
 from pathlib import Path
 
 import PySide6
-from bench_app import application
+from bench_app import application, row
 from PySide6.QtWidgets import QApplication
 
 from models.calendar import add_months
@@ -150,11 +149,6 @@ def trend_runs(path: Path, today: date, runs: int,
     tab.set_document(None)
     document.close()
     return warm, shown, submit, whole
-
-
-def row(name: str, values: list[float]) -> str:
-    return f"  {name:26}" + "".join(f"{v * 1000:>8.1f}ms" for v in
-                                   (statistics.median(values), min(values), max(values)))
 
 
 def main() -> int:

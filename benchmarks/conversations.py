@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import argparse
 import random
-import statistics
 import sys
 import tempfile
 import time
@@ -32,7 +31,7 @@ from datetime import date
 from pathlib import Path
 
 import PySide6
-from bench_app import application
+from bench_app import application, row
 from PySide6.QtWidgets import QApplication
 
 from models.changes import Edit
@@ -155,11 +154,6 @@ def edit_runs(path: Path, runs: int) -> tuple[list[float], list[float], float]:
     tab.set_document(None)
     document.close()
     return stored, stepped, support
-
-
-def row(name: str, values: list[float]) -> str:
-    return f"  {name:26}" + "".join(f"{v * 1000:>8.1f}ms" for v in
-                                   (statistics.median(values), min(values), max(values)))
 
 
 def main() -> int:
