@@ -9,7 +9,7 @@ roadmap marker and a note of appreciation) and P opportunities passed up
   one win          logging one more win with the Wins page shown: submit() (stored, undo
                    step, every page refreshed from the plan) until the tab is painted
                    (median of 15 runs);
-  lead balance     models.goals.passed_up_sentence(), what the Roadmap tab's insight line
+  lead balance     models.passed_up.passed_up_sentence(), what the Roadmap tab's insight line
                    shows (median of 50);
   check-in         models.goals.wins_evidence(), what the checklist offers (median of 50).
 
@@ -37,16 +37,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from models.changes import Edit  # noqa: E402
-from models.goals import (  # noqa: E402
-    appreciate,
-    log_passed_up,
-    log_win,
-    new_goal,
-    passed_up_sentence,
-    wins,
-    wins_evidence,
-)
+from models.goals import appreciate, log_win, new_goal, wins, wins_evidence  # noqa: E402
 from models.partners import new_plan_rows, partners  # noqa: E402
+from models.passed_up import log_passed_up, passed_up_sentence  # noqa: E402
 from models.plan_file import PlanFile  # noqa: E402
 from models.privacy import TOGETHER, Viewer  # noqa: E402
 from ui.app import make_application  # noqa: E402

@@ -4,7 +4,8 @@ Imported (from source) or run as the first script of the frozen
 ``tandem-startup-probe`` (``TANDEM_STARTUP_PROBE=1`` when building the spec),
 it waits for the first window Tandem shows, watches the Roadmap chart for its
 first paint, then prints one JSON line (``time.time()`` once that paint is
-over, which heavy modules were loaded by then, whether the welcome page was
+over, and again once what the window does after it, the reminders, is done;
+which heavy modules were loaded by the paint, whether the welcome page was
 built) and closes Tandem. What starts Tandem afterwards is ``main.py``, so
 the frozen app is measured through its real entry point.
 """
@@ -15,7 +16,7 @@ import sys
 import time
 
 import ui.app  # noqa: F401
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from ui.window.main_window import MainWindow
@@ -24,7 +25,12 @@ HEAVY = ("matplotlib", "reportlab")
 
 
 class Painted(QObject):
-    """Calls ``then`` once ``widget`` has painted (after its paint event)."""
+    """Calls ``then`` once ``widget`` has painted: first of all that waits
+    for the end of that paint (posted with high priority, it comes before
+    what the window itself queues to run after its first paint, such as the
+    reminders, which the couple sees a moment after the plan)."""
+
+    DONE = QEvent.Type(QEvent.registerEventType())
 
     def __init__(self, widget, then):
         super().__init__()
@@ -33,9 +39,15 @@ class Painted(QObject):
 
     def eventFilter(self, watched, event):
         if event.type() == QEvent.Type.Paint and self.then is not None:
-            then, self.then = self.then, None
-            QTimer.singleShot(0, then)
+            QApplication.postEvent(self, QEvent(self.DONE), Qt.EventPriority.HighEventPriority.value)
         return False
+
+    def event(self, event):
+        if event.type() == self.DONE and self.then is not None:
+            then, self.then = self.then, None
+            then()
+            return True
+        return super().event(event)
 
 
 _watchers = []
@@ -49,8 +61,13 @@ def _watched_show(window):
         QApplication.quit()
 
     def done():
-        report(shown=time.time(), heavy=[name for name in HEAVY if name in sys.modules],
-               welcome_built=window._welcome is not None)
+        shown = time.time()
+        heavy = [name for name in HEAVY if name in sys.modules]
+        # Queued after what the window queued to follow its first paint.
+        QTimer.singleShot(0, lambda: report(
+            shown=shown, settled=time.time(), heavy=heavy,
+            welcome_built=window._welcome is not None,
+            reminders_waiting=getattr(window, "reminders_held", False)))
 
     def opened():  # runs once the start has tried to open the plan
         if window.document is None:

@@ -51,7 +51,6 @@ from typing import Any, TypeGuard
 
 from sqlalchemy import func, select
 
-from models import schema
 from models.base import Entity
 from models.errors import PlanFileError, TandemError
 from models.partners import Partner, PlanInfo, partners
@@ -668,6 +667,8 @@ _NOT_ENTRIES: tuple[type[Entity], ...] = (PlanInfo, Partner, Reveal)
 
 
 def _summary(copy: PlanFile, recalled: dict[str, Any]) -> Summary:
+    from models import schema  # every exercise's entries (loaded when first needed)
+
     session = copy.session
     counts: dict[str, int] = {}
     try:

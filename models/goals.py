@@ -11,12 +11,9 @@ Three lists a couple keeps together (the seeds' "establishing priorities",
   moment it is logged, with a note of appreciation that only the *other*
   partner writes. Wins since the last check-in are the evidence for the
   indicator "Individual wins are celebrated as couple victories".
-* **Passed up**: opportunities one partner passed up for the relationship,
-  what was gained and what was lost, written together and without blame
-  (the seed's opportunity-cost *discussion*), each a ``passed_up`` marker in
-  that partner's lane. Not private: a row that points at a roadmap item must
-  be readable and unlinkable by whoever deletes the item
-  (:func:`models.roadmap.remove` reads such rows without a viewer).
+* **Passed up**: the opportunity-cost log, kept in :mod:`models.passed_up`
+  (the Roadmap reads it too); shown in the same tab, and deleted here with
+  its marker like the others.
 
 A roadmap marker made here is deleted with its row (one edit, one undo step);
 deleting the marker on the roadmap leaves the row, which forgets the link
@@ -39,9 +36,9 @@ from models.changes import Edit, delete, delete_all, insert, update
 from models.checklist import checkins, default_indicator_uuid, long_date
 from models.errors import ValidationError
 from models.partners import Partner, partners
+from models.passed_up import PassedUp
 from models.privacy import Viewer
-from models.roadmap import TITLE_MAX as MARKER_TITLE_MAX
-from models.roadmap import RoadmapItem, new_item
+from models.roadmap import RoadmapItem, linked_item, marker_title, new_item
 from models.validation import check_choice, check_date, clean_text
 
 if TYPE_CHECKING:
@@ -51,7 +48,7 @@ TITLE_MAX = 120
 TEXT_MAX = 2000
 APPRECIATION_MAX = 1000
 
-GOAL_KIND, WIN_KIND, PASSED_UP_KIND = "goal", "win", "passed_up"
+GOAL_KIND, WIN_KIND = "goal", "win"
 
 
 
@@ -158,38 +155,6 @@ class Win(Entity):
                                        multiline=True)
 
 
-class PassedUp(Entity):
-    """An opportunity one partner passed up for the relationship."""
-
-    __tablename__ = "passed_up"
-    noun = "opportunity passed up"
-    limits = {"title": ("What was passed up", TITLE_MAX),
-              "gained": ("What was gained", TEXT_MAX), "lost": ("What was lost", TEXT_MAX)}
-
-    #: Who passed it up.
-    partner_uuid: Mapped[str] = mapped_column(
-        String(36), ForeignKey("partner.uuid", ondelete="RESTRICT"))
-    title: Mapped[str] = mapped_column(String)
-    passed_on: Mapped[date] = mapped_column(Date)
-    gained: Mapped[str] = mapped_column(String, default="")
-    lost: Mapped[str] = mapped_column(String, default="")
-    #: Its ``passed_up`` marker in the partner's lane.
-    roadmap_item_uuid: Mapped[str | None] = mapped_column(
-        String(36), ForeignKey("roadmap_item.uuid", ondelete="RESTRICT"), default=None)
-    _partner: Mapped[Partner] = parent_link("Partner", "PassedUp.partner_uuid")
-    _roadmap_item: Mapped[RoadmapItem | None] = parent_link("RoadmapItem",
-                                                        "PassedUp.roadmap_item_uuid")
-
-    def clean(self) -> None:
-        _clean_partner(self.partner_uuid, "opportunity passed up")
-        self.title = clean_text(self.title, "title", "What was passed up")
-        check_date(self.passed_on, "passed_on", "When it was passed up")
-        self.gained = clean_text(self.gained, "gained", "What was gained", required=False,
-                                 multiline=True)
-        self.lost = clean_text(self.lost, "lost", "What was lost", required=False,
-                               multiline=True)
-
-
 # -- reading ---------------------------------------------------------------------------
 
 def _slots(plan: PlanFile) -> dict[str, int]:
@@ -210,18 +175,9 @@ def wins(plan: PlanFile) -> list[Win]:
     return plan.read(select(Win).order_by(Win.won_on.desc(), Win.uuid))
 
 
-def passed_up(plan: PlanFile) -> list[PassedUp]:
-    """The opportunity-cost log, the latest first."""
-    return plan.read(select(PassedUp).order_by(PassedUp.passed_on.desc(), PassedUp.uuid))
-
-
 def marker(plan: PlanFile, viewer: Viewer, row: Goal | Win | PassedUp) -> RoadmapItem | None:
     """The roadmap marker of ``row``, if it has one ``viewer`` may see."""
-    if not row.roadmap_item_uuid:
-        return None
-    found = plan.read(select(RoadmapItem).where(RoadmapItem.uuid == row.roadmap_item_uuid),
-                      viewer)
-    return found[0] if found else None
+    return linked_item(plan, viewer, row.roadmap_item_uuid)
 
 
 def wins_since(plan: PlanFile, since: date | None, until: date | None = None) -> list[Win]:
@@ -274,45 +230,6 @@ def _evidence(plan: PlanFile, since: date | None, until: date) -> str:
             "appreciation from the other partner.")
 
 
-@dataclass(frozen=True)
-class PassedUpCount:
-    partner: Partner
-    count: int
-
-
-def passed_up_counts(plan: PlanFile) -> list[PassedUpCount]:
-    """How many opportunities each partner has passed up."""
-    rows = passed_up(plan)
-    return [PassedUpCount(p, sum(1 for r in rows if r.partner_uuid == p.uuid))
-            for p in partners(plan)]
-
-
-def _times(count: int) -> str:
-    return "1 opportunity" if count == 1 else f"{count} opportunities"
-
-
-def passed_up_sentence(plan: PlanFile) -> str:
-    """Context beside the lead balance: who has passed up what for the
-    relationship (the opportunity-cost log). "" when the log is empty.
-    Said as a count, never as a verdict."""
-    counts = passed_up_counts(plan)
-    if not any(c.count for c in counts):
-        return ""
-    parts = [f"{c.partner.name} {_times(c.count) if c.count else 'none'}" for c in counts]
-    return ("Passed up for the relationship (the opportunity-cost log): "
-            + ", ".join(parts) + ".")
-
-
-def passed_up_brief(plan: PlanFile) -> str:
-    """:func:`passed_up_sentence` short enough to sit beside the lead balance:
-    "Passed up for the relationship: Rachel 1, Marcus 2." ("" when none)."""
-    counts = passed_up_counts(plan)
-    if not any(c.count for c in counts):
-        return ""
-    return ("Passed up for the relationship: "
-            + ", ".join(f"{c.partner.name} {c.count}" for c in counts) + ".")
-
-
 # -- edits: goals -----------------------------------------------------------------------
 
 def new_goal(partner_uuid: str, title: str, horizon: str = "short", *, strengths: str = "",
@@ -333,11 +250,6 @@ def _goal_marker_status(status: str) -> str:
     return {"reached": "done", "set_aside": "dropped"}.get(status, "planned")
 
 
-def _marker_title(prefix: str, title: object) -> str:
-    text = f"{prefix}{title}" if isinstance(title, str) else ""
-    return text[:MARKER_TITLE_MAX]
-
-
 def edit_goal(plan: PlanFile, viewer: Viewer, goal: Goal, **values: Any) -> Edit:
     """Change some fields of a goal; its roadmap marker follows its title,
     date, status and lane in the same edit."""
@@ -348,7 +260,7 @@ def edit_goal(plan: PlanFile, viewer: Viewer, goal: Goal, **values: Any) -> Edit
     if item is None:
         return (change,)
     after = {**goal.record(), **(change.after or {})}
-    moved = update(item, title=_marker_title("", after["title"]),
+    moved = update(item, title=marker_title("", after["title"]),
                    start_date=after["target_date"] or item.start_date,
                    status=_goal_marker_status(after["status"]),
                    partner_uuid=None if after["overlaps"] else after["partner_uuid"])
@@ -360,7 +272,7 @@ def place_goal(goal: Goal, viewer: Viewer, today: date) -> Edit:
     (today's when it has none); nothing if it is there already."""
     if goal.roadmap_item_uuid:
         return ()
-    added = new_item(GOAL_KIND, _marker_title("", goal.title), goal.target_date or today,
+    added = new_item(GOAL_KIND, marker_title("", goal.title), goal.target_date or today,
                      partner_uuid=_lane(goal), status=_goal_marker_status(goal.status),
                      viewer=viewer)
     linked = update(goal, roadmap_item_uuid=added[0].uuid)
@@ -396,7 +308,7 @@ def log_win(partner_uuid: str, title: str, won_on: date, *, viewer: Viewer,
     win = Win(partner_uuid=partner_uuid, title=title, won_on=won_on, notes=notes,
               appreciation="")
     row = insert(win)  # refused here first, with the win's own fields
-    added = new_item(WIN_KIND, _marker_title("", win.title), won_on, partner_uuid=partner_uuid,
+    added = new_item(WIN_KIND, marker_title("", win.title), won_on, partner_uuid=partner_uuid,
                      status="done", viewer=viewer)
     linked = insert(Win(**{**dict(row.after or {}), "roadmap_item_uuid": added[0].uuid}))
     return added + (linked,)
@@ -414,7 +326,7 @@ def edit_win(plan: PlanFile, viewer: Viewer, win: Win, **values: Any) -> Edit:
     if item is None:
         return (change,)
     after = {**win.record(), **(change.after or {})}
-    moved = update(item, title=_marker_title("", after["title"]), start_date=after["won_on"],
+    moved = update(item, title=marker_title("", after["title"]), start_date=after["won_on"],
                    partner_uuid=after["partner_uuid"])
     return (change,) + ((moved,) if moved else ())
 
@@ -435,35 +347,6 @@ def appreciate(win: Win, viewer: Viewer, text: str) -> Edit:
 
 def may_appreciate(win: Win, viewer: Viewer) -> bool:
     return viewer.is_partner and viewer.partner_uuid != win.partner_uuid
-
-
-# -- edits: passed up --------------------------------------------------------------------
-
-def log_passed_up(partner_uuid: str, title: str, passed_on: date, *, viewer: Viewer,
-                  gained: str = "", lost: str = "") -> Edit:
-    """Write down an opportunity ``partner_uuid`` passed up, with its marker
-    in their lane."""
-    entry = PassedUp(partner_uuid=partner_uuid, title=title, passed_on=passed_on,
-                     gained=gained, lost=lost)
-    row = insert(entry)  # refused here first, with the entry's own fields
-    added = new_item(PASSED_UP_KIND, _marker_title("Passed up: ", entry.title), passed_on,
-                     partner_uuid=partner_uuid, status="done", viewer=viewer)
-    linked = insert(PassedUp(**{**dict(row.after or {}), "roadmap_item_uuid": added[0].uuid}))
-    return added + (linked,)
-
-
-def edit_passed_up(plan: PlanFile, viewer: Viewer, entry: PassedUp, **values: Any) -> Edit:
-    """Change an entry; its marker follows its title, day and lane."""
-    change = update(entry, **values)
-    if change is None:
-        return ()
-    item = marker(plan, viewer, entry)
-    if item is None:
-        return (change,)
-    after = {**entry.record(), **(change.after or {})}
-    moved = update(item, title=_marker_title("Passed up: ", after["title"]),
-                   start_date=after["passed_on"], partner_uuid=after["partner_uuid"])
-    return (change,) + ((moved,) if moved else ())
 
 
 # -- for the report -----------------------------------------------------------------------
@@ -506,21 +389,6 @@ def win_lines(plan: PlanFile) -> list[WinLine]:
     return [WinLine(names.get(w.partner_uuid, ""), w.title, w.won_on, w.notes, w.appreciation,
                     other.get(w.partner_uuid, "") if w.appreciation else "")
             for w in wins(plan)]
-
-
-@dataclass(frozen=True)
-class PassedUpLine:
-    partner: str
-    title: str
-    passed_on: date
-    gained: str
-    lost: str
-
-
-def passed_up_lines(plan: PlanFile) -> list[PassedUpLine]:
-    names = {p.uuid: p.name for p in partners(plan)}
-    return [PassedUpLine(names.get(r.partner_uuid, ""), r.title, r.passed_on, r.gained, r.lost)
-            for r in passed_up(plan)]
 
 
 def wins_waiting(plan: PlanFile, today: date) -> list[Win]:

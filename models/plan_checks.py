@@ -16,14 +16,13 @@ import re
 import sqlite3
 from datetime import date
 
-from sqlalchemy import Date, Table, create_engine, select
+from sqlalchemy import Table, create_engine, select
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import StaticPool
 
-from models import migrations, schema
+from models import migrations
 from models.base import Base, Entity
 from models.errors import ValidationError
-from models.partners import Partner
 
 #: How Tandem stores a date (what SQLAlchemy writes for SQLite).
 _STORED_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -61,7 +60,8 @@ def check_contents(conn: sqlite3.Connection) -> None:
     entity's ``check`` and ``check_table`` refuse. The schema must be the
     current one. The rows' rules run on a copy in memory, so that this can run
     inside an upgrade's transaction (see :func:`check_stored` otherwise)."""
-    types = _check_raw(conn)
+    _check_raw(conn)
+    types = _entity_types()
     memory = sqlite3.connect(":memory:")
     engine = create_engine("sqlite://", creator=lambda: memory, poolclass=StaticPool)
     try:
@@ -91,20 +91,37 @@ def check_stored(conn: sqlite3.Connection, session: Session, rows: bool = True) 
         session.expunge_all()
 
 
-def _check_raw(conn: sqlite3.Connection) -> dict[str, type[Entity]]:
-    """The checks SQL answers before any row is read as an entity."""
-    types = schema.entity_types()
-    if Partner.__tablename__ in types:  # always, but where a test makes up other tables
+def _check_raw(conn: sqlite3.Connection) -> None:
+    """The checks SQL answers before any row is read as an entity. They read
+    the tables as SQLite describes them (their schema is checked already), not
+    as the entities map them: a plan Tandem knows (PlanFile.open's known_good)
+    opens with no more than these, before the models of every exercise are
+    loaded (a quicker start)."""
+    tables = [name for (name,) in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%'")]
+    if "partner" in tables:  # always, but where a test makes up other tables
         _check_partners(conn)
-    _check_links(conn, types)
-    for cls in types.values():
-        _check_dates(conn, cls, Base.metadata.tables[cls.__tablename__])
-    return types
+    _check_links(conn)
+    for table in tables:
+        _check_dates(conn, table)
+
+
+def _entity_types() -> dict[str, type[Entity]]:
+    """Every entity (importing every exercise's model, on the first call)."""
+    from models import schema
+
+    return schema.entity_types()
+
+
+def _noun(table: str) -> str:
+    """What the couple calls a row of ``table`` (for a message)."""
+    cls = _entity_types().get(table)
+    return cls.noun if cls is not None else table
 
 
 def check_rows(session: Session) -> None:
     """Every row's own rules, then every table's rules across rows."""
-    types = schema.entity_types()
+    types = _entity_types()
     for cls in types.values():
         for row in session.scalars(select(cls)):
             _check_row(row)
@@ -126,28 +143,29 @@ def _check_partners(conn: sqlite3.Connection) -> None:
                          "a plan numbers them 1 and 2.")
 
 
-def _check_links(conn: sqlite3.Connection, types: dict[str, type[Entity]]) -> None:
+def _check_links(conn: sqlite3.Connection) -> None:
     for table, _rowid, parent, _key in conn.execute("PRAGMA foreign_key_check"):
-        child_noun = types[table].noun if table in types else table
-        parent_noun = types[parent].noun if parent in types else parent
+        child_noun, parent_noun = _noun(table), _noun(parent)
         raise PlanDamage(f"{_a(child_noun)} {child_noun} refers to {_a(parent_noun)} "
                          f"{parent_noun} that is not in the plan.")
 
 
-def _check_dates(conn: sqlite3.Connection, cls: type[Entity], table: Table) -> None:
+def _check_dates(conn: sqlite3.Connection, table: str) -> None:
     """Refuse any date SQLAlchemy could not read back (it would raise
-    ValueError in the app), naming the row."""
-    names = [column.name for column in table.columns]
-    dates = [i for i, column in enumerate(table.columns) if isinstance(column.type, Date)]
+    ValueError in the app), naming the row. A date column is one declared
+    DATE, as SQLAlchemy declares it."""
+    columns = list(conn.execute(f'PRAGMA table_info("{table}")'))
+    names = [column[1] for column in columns]
+    dates = [i for i, column in enumerate(columns) if column[2].upper() == "DATE"]
     if not dates:
         return
-    columns = ", ".join(f'"{name}"' for name in names)
-    for row in conn.execute(f'SELECT {columns} FROM "{table.name}"'):
+    listed = ", ".join(f'"{name}"' for name in names)
+    for row in conn.execute(f'SELECT {listed} FROM "{table}"'):
         for i in dates:
             problem = _date_problem(row[i], names[i].replace("_", " "))
             if problem:
-                raise PlanDamage(f"{_described(cls, dict(zip(names, row, strict=True)))} "
-                                 f"has {problem}.")
+                values = dict(zip(names, row, strict=True))
+                raise PlanDamage(f"{_described(_noun(table), values)} has {problem}.")
 
 
 def _copy_rows(conn: sqlite3.Connection, memory: sqlite3.Connection, table: Table) -> None:
@@ -175,18 +193,18 @@ def _check_row(row: Entity) -> None:
         # spacing the rules would now trim is no damage.
         row.check(fields=())
     except ValidationError as error:
-        raise PlanDamage(f"{_described(type(row), row.record())} breaks a rule. "
+        raise PlanDamage(f"{_described(row.noun, row.record())} breaks a rule. "
                          f"{error.message}") from error
     except (TypeError, ValueError) as error:
         # A value of a type no form could enter: the rules were not written for it.
-        raise PlanDamage(f"{_described(type(row), row.record())} holds a value Tandem "
+        raise PlanDamage(f"{_described(row.noun, row.record())} holds a value Tandem "
                          "cannot use.") from error
 
 
-def _described(cls: type[Entity], values: dict[str, object]) -> str:
+def _described(noun: str, values: dict[str, object]) -> str:
     name = next((values[c] for c in _NAME_COLUMNS if isinstance(values.get(c), str)
                  and str(values[c]).strip()), None)
-    return f"the {cls.noun} “{name}”" if name else f"{_a(cls.noun)} {cls.noun}"
+    return f"the {noun} “{name}”" if name else f"{_a(noun)} {noun}"
 
 
 def _objects(keys: list[tuple[str, str]]) -> str:

@@ -179,6 +179,21 @@ def roadmap_entry(plan: PlanFile, viewer: Viewer, uuid: str) -> RoadmapItem | Se
     return found[0] if found else None
 
 
+def linked_item(plan: PlanFile, viewer: Viewer, uuid: str | None) -> RoadmapItem | None:
+    """The roadmap item another exercise's row links to (a goal's marker…),
+    if it has one ``viewer`` may see."""
+    if not uuid:
+        return None
+    found = plan.read(select(RoadmapItem).where(RoadmapItem.uuid == uuid), viewer)
+    return found[0] if found else None
+
+
+def marker_title(prefix: str, title: object) -> str:
+    """A marker's title for a row titled ``title`` (cut to a marker's length)."""
+    text = f"{prefix}{title}" if isinstance(title, str) else ""
+    return text[:TITLE_MAX]
+
+
 # -- rules for gestures ----------------------------------------------------------
 
 def moved(start: date, end: date | None, unit: Unit, steps: int,

@@ -2,6 +2,11 @@
 
 A new kind of thing (opportunities, check-ins...) arrives as its own module,
 one import here, and one step in :mod:`models.migrations`.
+
+What needs every entity (opening a plan for the first time, an edit, a copy)
+imports this module when it runs, not when it is imported: a plan Tandem
+knows opens, and its roadmap is drawn, before the models of the other
+exercises are loaded (a quicker start; see ``ui.window.main_window``).
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from models import (  # noqa: F401  (they register their entities)
     goals,
     opportunities,
     partners,
+    passed_up,
     red_flags,
     reveal,
     roadmap,
@@ -22,11 +28,14 @@ from models import (  # noqa: F401  (they register their entities)
     support_inventory,
     visions,
 )
-from models.base import Entity
-from models.base import entity_types as _all_entity_types
+from models.base import Base, Entity
+from models.base import entity_types as _registered
 
 
 @cache
 def entity_types() -> dict[str, type[Entity]]:
-    """Every stored entity by table name, in the order rows are inserted."""
-    return _all_entity_types()
+    """Every stored entity by table name, in the order rows are inserted
+    (each table after those it refers to, whatever order they were loaded in)."""
+    registered = _registered()
+    return {table.name: registered[table.name] for table in Base.metadata.sorted_tables
+            if table.name in registered}

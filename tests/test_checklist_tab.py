@@ -306,6 +306,7 @@ def test_the_window_says_gently_when_a_check_in_is_due_or_overdue_at_start_up(
     qtbot.addWidget(window)
     window.show()
     window.open_at_start(plan_path)
+    qtbot.waitUntil(lambda: not window.reminders_held)  # they follow the plan's first paint
     shown = _notices(window)
     assert len(shown) == len(expected)
     for text, start in zip(shown, expected, strict=True):

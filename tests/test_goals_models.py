@@ -20,17 +20,11 @@ from models.goals import (
     appreciate,
     delete_row,
     edit_goal,
-    edit_passed_up,
     edit_win,
     goals,
-    log_passed_up,
     log_win,
     marker,
     new_goal,
-    passed_up,
-    passed_up_counts,
-    passed_up_lines,
-    passed_up_sentence,
     place_goal,
     take_goal_off_roadmap,
     wins,
@@ -38,6 +32,14 @@ from models.goals import (
     wins_since_last_checkin,
 )
 from models.partners import Partner, partners
+from models.passed_up import (
+    edit_passed_up,
+    log_passed_up,
+    passed_up,
+    passed_up_counts,
+    passed_up_lines,
+    passed_up_sentence,
+)
 from models.plan_file import PlanFile
 from models.privacy import TOGETHER, Viewer
 from models.roadmap import remove, roadmap_items
@@ -265,6 +267,7 @@ def test_a_plan_of_format_10_keeps_its_goals_wins_and_markers(tmp_path: Path) ->
     import shutil
 
     from models import goals as g
+    from models import passed_up as p
 
     path = tmp_path / "plan-v10.tandem"
     shutil.copyfile(Path(__file__).parent / "data" / "plan-v10.tandem", path)
@@ -282,9 +285,9 @@ def test_a_plan_of_format_10_keeps_its_goals_wins_and_markers(tmp_path: Path) ->
         assert won["Promoted <lead> 🎉"].appreciation == "So proud of you ❤️\nTruly."
         assert won["First client in Seattle"].appreciation == ""
         assert won["Marker deleted win"].roadmap_item_uuid is None
-        zurich = next(entry for entry in g.passed_up(plan) if entry.title == "Job in Zurich")
+        zurich = next(entry for entry in p.passed_up(plan) if entry.title == "Job in Zurich")
         assert len(zurich.lost) > 1900 and zurich.roadmap_item_uuid in flags
-        assert g.passed_up_brief(plan) == "Passed up for the relationship: Rachel 1, Marcus 1."
+        assert p.passed_up_brief(plan) == "Passed up for the relationship: Rachel 1, Marcus 1."
 
 
 def test_the_reminder_of_a_win_speaks_to_whoever_is_at_the_keyboard(plan: PlanFile) -> None:

@@ -13,8 +13,9 @@ from pypdf import PdfReader
 
 import resources
 from models.exchange import rows_from_dict
-from models.goals import log_passed_up, log_win, new_goal
+from models.goals import log_win, new_goal
 from models.partners import partners
+from models.passed_up import log_passed_up
 from models.plan_file import PlanFile
 from models.plan_snapshot import open_snapshot
 from models.privacy import TOGETHER

@@ -17,16 +17,9 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
-from models.goals import (
-    delete_row,
-    goals,
-    log_passed_up,
-    log_win,
-    new_goal,
-    passed_up,
-    wins,
-)
+from models.goals import delete_row, goals, log_win, new_goal, wins
 from models.partners import partners
+from models.passed_up import log_passed_up, passed_up
 from models.privacy import TOGETHER, Viewer
 from models.roadmap import roadmap_items
 from tests.helpers import (

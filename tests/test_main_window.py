@@ -313,6 +313,58 @@ def test_the_app_starts_whatever_the_last_plan_holds(plan_path: Path, private_ho
     assert f"MESSAGE “{plan_path.name}” could not be opened" in result.stdout
 
 
+_EXERCISES = ("models.opportunities", "models.visions", "models.checklist",
+              "models.conversations", "models.support", "models.goals")
+_QUICK_START = (
+    "import sys\n"
+    "from PySide6.QtCore import QEvent, QObject, QStandardPaths, QTimer\n"
+    "from ui import app\n"
+    "QStandardPaths.setTestModeEnabled(True)  # the settings the test wrote\n"
+    f"EXERCISES = {_EXERCISES!r}\n"
+    "def loaded():\n"
+    "    return [name for name in EXERCISES if name in sys.modules]\n"
+    "class Painted(QObject):\n"
+    "    def eventFilter(self, watched, event):\n"
+    "        if event.type() == QEvent.Type.Paint and not seen:\n"
+    "            seen.append(1)\n"
+    "            print('PAINTED', window.document is not None, window.reminders_held, loaded())\n"
+    "        return False\n"
+    "def after():\n"
+    "    print('AFTER', window.reminders_held, loaded())\n"
+    "    qt.quit()\n"
+    "seen = []\n"
+    "qt = app.make_application(sys.argv)\n"
+    "window = app.start_window(None)  # the last plan\n"
+    "watcher = Painted()\n"
+    "window.tab_pages[0][1].view.viewport().installEventFilter(watcher)\n"
+    "QTimer.singleShot(1500, after)\n"
+    "qt.exec()\n"
+)
+
+
+def test_a_plan_tandem_knows_shows_its_roadmap_before_the_other_exercises_load(
+        qtbot: QtBot, plan_path: Path, private_home: Path) -> None:
+    """The everyday start (a plan Tandem closed): the Roadmap is drawn with
+    only its own models loaded; the other exercises' models, and the
+    reminders that read them, follow the first paint."""
+    import os
+    import subprocess
+    import sys
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.open_plan(plan_path)
+    window.close()  # closed here: known as it was left, and the plan to open next
+    root = Path(__file__).resolve().parent.parent
+    result = subprocess.run(
+        [sys.executable, "-c", _QUICK_START], cwd=root, capture_output=True, text=True,
+        timeout=60, env={**os.environ, "HOME": str(private_home), "QT_QPA_PLATFORM": "offscreen",
+                         "PYTHONPATH": str(root)})
+    assert result.returncode == 0, result.stderr
+    assert "PAINTED True True []" in result.stdout, result.stdout + result.stderr
+    assert f"AFTER False {list(_EXERCISES)!r}" in result.stdout, result.stdout
+
+
 def test_the_header_and_the_menu_list_who_is_at_the_keyboard_alike(
         qtbot: QtBot, window: MainWindow, plan_path: Path) -> None:
     window.open_plan(plan_path)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from models import migrations, plan_file
+from models import migrations, plan_file, schema
 from models.migrations import SCHEMA_VERSION
 from models.plan_file import PlanFile, read_header
 from tests.helpers import digest, stored
@@ -89,7 +89,7 @@ def test_a_table_rebuild_in_a_migration_keeps_the_rows_that_point_at_it(
     _parent_child_plan(path)
     monkeypatch.setattr(migrations, "_STEPS", {1: PARENT_CHILD, 2: REBUILD_PARENT})
     monkeypatch.setattr(plan_file, "SCHEMA_VERSION", 2)
-    monkeypatch.setattr(plan_file.schema, "entity_types", lambda: {})
+    monkeypatch.setattr(schema, "entity_types", lambda: {})
     PlanFile.open(path).close()
     conn = sqlite3.connect(path)
     assert conn.execute("SELECT count(*) FROM child").fetchone() == (2,)

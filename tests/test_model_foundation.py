@@ -235,6 +235,24 @@ def test_the_mappings_and_the_migrations_describe_the_same_schema(plan_path: Pat
     assert deletes == {"RESTRICT"}, "children are deleted by the edit, never by a cascade"
 
 
+def test_every_date_the_model_maps_is_declared_a_date_in_the_plan_file(plan_path: Path) -> None:
+    """The checks on opening find the dates to check by the type SQLite
+    declares (a plan opens before every exercise's model is loaded): that
+    type must be DATE for every column the model reads as a date, and for
+    no other."""
+    from sqlalchemy import Date
+
+    dates = 0
+    with sqlite3.connect(plan_path) as conn:
+        for table, cls in schema.entity_types().items():
+            mapped = {c.name for c in cls.__table__.columns if isinstance(c.type, Date)}
+            declared = {row[1] for row in conn.execute(f'PRAGMA table_info("{table}")')
+                        if row[2].upper() == "DATE"}
+            assert declared == mapped, table
+            dates += len(mapped)
+    assert dates > 10  # a milestone's start and end, a check-in's day, a deadline…
+
+
 # -- exchange -----------------------------------------------------------------------------
 
 def test_the_exchange_format_records_its_schema_version(plan_path: Path) -> None:

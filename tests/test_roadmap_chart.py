@@ -267,7 +267,8 @@ def test_lead_time_of_each_career_is_shown_as_a_split_bar_with_kind_words(
 def test_opportunities_passed_up_are_counted_beside_the_lead_balance(chart: Chart) -> None:
     """The opportunity-cost log is context for who has led: counted beside
     the split bars, and kept up to date as entries come and go."""
-    from models.goals import delete_row, log_passed_up, passed_up
+    from models.goals import delete_row
+    from models.passed_up import log_passed_up, passed_up
 
     lead = chart.tab.lead
     assert "Passed up" not in lead.note.text()

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable
 
-from models.goals import passed_up_lines
+from models.passed_up import passed_up_lines
 from report.page import SMALL, Context, Point, heading, sentence, table
 
 KEY = "passed_up"

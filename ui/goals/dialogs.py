@@ -27,19 +27,17 @@ from models.goals import (
     TEXT_MAX,
     TITLE_MAX,
     Goal,
-    PassedUp,
     Win,
     appreciate,
     edit_goal,
-    edit_passed_up,
     edit_win,
     horizon_labels,
-    log_passed_up,
     log_win,
     new_goal,
     status_labels,
 )
 from models.partners import partners
+from models.passed_up import PassedUp, edit_passed_up, log_passed_up
 from ui.dates import OptionalDate, date_edit, date_text, to_date
 from ui.document import PlanDocument
 from ui.form import Form

@@ -28,20 +28,18 @@ from models.changes import Edit
 from models.errors import TandemError
 from models.goals import (
     Goal,
-    PassedUp,
     Win,
     delete_row,
     goals,
     intro,
     may_appreciate,
-    passed_up,
-    passed_up_sentence,
     place_goal,
     take_goal_off_roadmap,
     wins,
     wins_evidence,
 )
 from models.partners import partners
+from models.passed_up import PassedUp, passed_up, passed_up_sentence
 from ui.actions import make_action
 from ui.document import PlanDocument
 from ui.goals.dialogs import AppreciationDialog, GoalDialog, PassedUpDialog, WinDialog

@@ -15,8 +15,9 @@ from PySide6.QtWidgets import QHBoxLayout, QTabWidget, QVBoxLayout, QWidget
 from models.base import Entity
 from models.changes import ChangeReport
 from models.checklist import CheckIn
-from models.goals import Goal, PassedUp, Win, wins_waiting
+from models.goals import Goal, Win, wins_waiting
 from models.partners import Partner
+from models.passed_up import PassedUp
 from ui.document import PlanDocument
 from ui.goals.pages import GoalsPage, ListPage, PassedUpPage, WinsPage
 from ui.style import heading

@@ -14,8 +14,9 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QColor, QFont
 
 from models.base import Entity
-from models.goals import Goal, PassedUp, Win, horizon_labels, status_labels
+from models.goals import Goal, Win, horizon_labels, status_labels
 from models.partners import Partner
+from models.passed_up import PassedUp
 from ui.dates import date_text
 from ui.style import plain_tip
 

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 import resources
 from models.changes import ChangeReport, Edit
 from models.errors import TandemError
-from models.goals import PassedUp, passed_up_brief, passed_up_sentence
 from models.partners import Partner, partners
+from models.passed_up import PassedUp, passed_up_brief, passed_up_sentence
 from models.roadmap import (
     RoadmapItem,
     Season,

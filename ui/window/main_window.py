@@ -34,7 +34,6 @@ from models.backups import Backup, is_damage
 from models.base import Entity
 from models.changes import ChangeReport
 from models.errors import TandemError
-from models.exchange import rows_from_dict
 from models.partners import Partner, new_plan_rows, partners, plan_title
 from models.plan_file import SUFFIX, PlanFile, fingerprint, suggested_name, unused_path
 from models.privacy import Viewer
@@ -45,6 +44,7 @@ from ui.style import plain_label, plain_tip, shown_text
 from ui.window import file_dialogs, settings
 from ui.window.about import app_version, show_about, show_privacy
 from ui.window.backups import AutoBackups, BackupNotice, busy
+from ui.window.first_paint import AfterFirstPaint
 from ui.window.header import CoupleHeader, keyboard_choices
 from ui.window.notices import NoticeBar
 from ui.window.tabs import PlanTab, create_tabs
@@ -68,6 +68,8 @@ class MainWindow(QMainWindow):
         to be opened) the page is built only if it is ever needed."""
         super().__init__()
         self.document: PlanDocument | None = None
+        #: The reminders wait for the plan's first paint at start-up (open_at_start).
+        self.reminders_held = False
         self.undo_group = QUndoGroup(self)
         self.setMinimumSize(760, 520)
         self.resize(1280, 800)
@@ -285,6 +287,8 @@ class MainWindow(QMainWindow):
         self._await_midnight()
 
     def _update_notices(self) -> None:
+        if self.reminders_held:  # until the plan is first painted (open_at_start)
+            return
         for index, spec in enumerate(self.tab_specs):
             if spec.notice is not None:
                 text = spec.notice(self.document) if self.document is not None else ""
@@ -360,10 +364,23 @@ class MainWindow(QMainWindow):
     def open_at_start(self, path: Path | None) -> None:
         """Open ``path``, else the last plan, else show the welcome page. A
         last plan that can't be opened is not tried again at the next start:
-        the welcome page says why, once, and the plan stays in Recent Plans."""
+        the welcome page says why, once, and the plan stays in Recent Plans.
+        In a shown window the reminders follow the plan's first paint: they
+        read every exercise, whose models are loaded only then."""
         target = path or settings.last_plan()
-        if target is not None and not self.open_plan(target) and path is None:
+        self.reminders_held = self.isVisible()
+        opened = target is not None and self.open_plan(target)
+        if opened and self.reminders_held:
+            AfterFirstPaint(self.tabs, self._release_reminders)
+        else:
+            self._release_reminders()
+        if target is not None and not opened and path is None:
             settings.set_last_plan(None)
+
+    def _release_reminders(self) -> None:
+        if self.reminders_held:
+            self.reminders_held = False
+            self._update_notices()
 
     def open_plan(self, path: Path) -> bool:
         path = Path(path).absolute()
@@ -502,6 +519,8 @@ class MainWindow(QMainWindow):
         if path.exists():
             self.open_plan(path)
         else:
+            from models.exchange import rows_from_dict  # (with every exercise's model)
+
             self._create(path, rows_from_dict(resources.load_json(EXAMPLE_RESOURCE)))
 
     def export_report(self) -> None:
