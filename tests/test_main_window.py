@@ -369,6 +369,21 @@ def test_a_plan_tandem_knows_shows_its_roadmap_before_the_other_exercises_load(
     assert f"AFTER False {list(_EXERCISES)!r} True" in result.stdout, result.stdout
 
 
+def test_a_first_window_fits_a_small_screen(qtbot: QtBot) -> None:
+    """No saved size yet: the window takes Tandem's own size where the screen
+    has room, never more than the screen's free area (the test screen is
+    800 pixels square), title bar included."""
+    from ui.window.main_window import DEFAULT_SIZE, FRAME_ALLOWANCE
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    free = window.screen().availableGeometry()
+    assert free.width() < DEFAULT_SIZE.width()
+    assert window.width() == free.width()
+    assert window.height() == min(DEFAULT_SIZE.height(), free.height() - FRAME_ALLOWANCE)
+    window.close()
+
+
 def test_the_header_and_the_menu_list_who_is_at_the_keyboard_alike(
         qtbot: QtBot, window: MainWindow, plan_path: Path) -> None:
     window.open_plan(plan_path)

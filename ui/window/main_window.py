@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QDateTime, QEvent, Qt, QTime, QTimer, QUrl, SignalInstance
+from PySide6.QtCore import QDateTime, QEvent, QSize, Qt, QTime, QTimer, QUrl, SignalInstance
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -58,6 +58,13 @@ SHOW_IN_FOLDER = {"darwin": "Show in &Finder", "win32": "Show in E&xplorer"}.get
     sys.platform, "Show in &Folder")
 
 
+#: A new window's size, where the screen has room for it.
+DEFAULT_SIZE = QSize(1280, 800)
+#: Room left on the screen for the title bar, which is not known before the
+#: window is first shown.
+FRAME_ALLOWANCE = 40
+
+
 def _same_file(a: Path, b: Path) -> bool:
     return a.resolve() == b.resolve()
 
@@ -72,7 +79,7 @@ class MainWindow(QMainWindow):
         self.reminders_held = False
         self.undo_group = QUndoGroup(self)
         self.setMinimumSize(760, 520)
-        self.resize(1280, 800)
+        self._first_size()
 
         self.pages = QStackedWidget()
         self._welcome: WelcomePage | None = None
@@ -117,6 +124,14 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.restoreState(state)
         self._show_document(None, welcome)
+
+    def _first_size(self) -> None:
+        """1280 × 800 where the screen has room (a restored window keeps its
+        own size), else the screen's free area, so that nothing of the window
+        starts below a small screen's edge (a 1366 × 768 laptop's, say)."""
+        free = self.screen().availableGeometry()
+        self.resize(min(DEFAULT_SIZE.width(), free.width()),
+                    min(DEFAULT_SIZE.height(), free.height() - FRAME_ALLOWANCE))
 
     @property
     def welcome(self) -> WelcomePage:
