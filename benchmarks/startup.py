@@ -55,34 +55,11 @@ def report(**extra):
     print(json.dumps(dict(shown=time.time(), **extra)), flush=True)
 """
 
-# Reports once the watched widget has painted (after its paint event is over),
-# as benchmarks/startup_probe.py does for Tandem.
-PAINTED = """
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QApplication
-
-class Painted(QObject):
-    DONE = QEvent.Type(QEvent.registerEventType())
-
-    def __init__(self, widget, then):
-        super().__init__()
-        self.then = then
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched, event):
-        if event.type() == QEvent.Type.Paint and self.then is not None:
-            QApplication.postEvent(self, QEvent(self.DONE), Qt.EventPriority.HighEventPriority.value)
-        return False
-
-    def event(self, event):
-        if event.type() == self.DONE and self.then is not None:
-            then, self.then = self.then, None
-            then()
-            return True
-        return super().event(event)
-"""
-
-FLOOR_CHILD = "import json, sys, time" + REPORT + PAINTED + """
+# The bare window, watched as Tandem is (benchmarks/paint_watch.py, which
+# imports Qt alone: here too it comes before SQLAlchemy).
+FLOOR_CHILD = "import json, sys, time" + REPORT + """
+sys.path.append("benchmarks")
+from paint_watch import Painted
 from PySide6.QtWidgets import QApplication, QMainWindow
 import sqlalchemy.orm
 

@@ -144,6 +144,12 @@ class Metrics:
                 high = middle - 1
         return text[:low].rstrip() + "…" if low else ""
 
+    def compact(self) -> Metrics:
+        """The same with rows closer together: for a screen too short to show
+        every lane at full height (a bar still holds a line of text)."""
+        return replace(self, season_top=3.0, season_height=22.0, row_height=20.0,
+                       bar_height=16.0, lane_padding=3.0)
+
 
 @dataclass(frozen=True)
 class Scale:

@@ -158,6 +158,22 @@ def test_dragging_a_phase_to_another_lane_reassigns_it_and_undo_restores(chart: 
     assert chart.stored("Design lead").partner_uuid == chart.ana
 
 
+def test_with_rows_drawn_closer_a_drag_still_lands_where_the_mouse_leaves_it(
+        chart: Chart, qtbot: QtBot) -> None:
+    """A window too short for every lane at full height draws the rows
+    closer together; a drag reads them as they are drawn."""
+    tab = chart.tab
+    spare = tab.view.viewport().height() - tab._full_height
+    tab.resize(tab.width(), tab.height() - round(spare) - 12)
+    qtbot.waitUntil(lambda: tab.compact_rows)
+    assert tab.scene.sceneRect().height() <= tab.view.viewport().height()
+    start = chart.point("Design lead", dx=60)
+    band = tab.scene.band(chart.bo)
+    target = tab.view.mapFromScene(QPointF(0, band.top + band.height / 2))
+    drag(chart, start, QPoint(start.x(), target.y()))
+    assert chart.stored("Design lead").partner_uuid == chart.bo
+
+
 def test_dragging_to_our_life_lane_makes_it_shared(chart: Chart) -> None:
     start = chart.point("Pilot licence", dx=0)
     band = chart.tab.scene.band("")

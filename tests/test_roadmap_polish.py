@@ -245,19 +245,29 @@ def test_the_lead_balance_is_a_split_bar_in_kind_words(tmp_path: Path) -> None:
 # -- small screens ----------------------------------------------------------------------------
 
 def test_at_1280_by_720_the_lanes_fit_and_no_action_hides(qtbot: QtBot, example: Path) -> None:
-    from ui.window.main_window import MainWindow
+    """On a 1280 × 720 screen (the window less its title bar), with the
+    example's reminders showing: the rows draw closer together so that every
+    lane is in sight; with room again, they are drawn at full height."""
+    from ui.window.main_window import FRAME_ALLOWANCE, MainWindow
 
     window = MainWindow()
     qtbot.addWidget(window)
-    window.resize(1280, 720)
+    window.resize(1280, 720 - FRAME_ALLOWANCE)
     window.show()
     qtbot.waitExposed(window)
     assert window.open_plan(example)
+    assert window.notices.isVisible()
     tab = window.tab_pages[0][1]
     assert isinstance(tab, RoadmapTab)
     qtbot.waitUntil(lambda: tab.scene.drawing is not None)
     assert tab.scene.sceneRect().height() <= tab.view.viewport().height(), \
         "both partners' lanes in sight without scrolling"
+    assert tab.compact_rows
+    window.resize(1280, 1000)
+    qtbot.waitUntil(lambda: not tab.compact_rows)
+    assert tab.scene.sceneRect().height() <= tab.view.viewport().height()
+    window.resize(1280, 720 - FRAME_ALLOWANCE)
+    qtbot.waitUntil(lambda: tab.compact_rows)
     extension = [b for b in tab.toolbar.findChildren(QToolButton)
                  if b.objectName() == "qt_toolbar_ext_button"]
     assert not any(b.isVisible() for b in extension), "no action behind »"

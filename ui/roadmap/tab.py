@@ -78,6 +78,10 @@ class RoadmapTab(QWidget):
         self._watching: Callable[[ChangeReport], None] = lambda _report: None
 
         self.scene = RoadmapScene()
+        #: The chart's measures at full row height (the scene's may be compact).
+        self._metrics = self.scene.metrics
+        #: How tall the chart is at full row height, as last drawn.
+        self._full_height = 0.0
         self.view = RoadmapView(self.scene)
         self.axis = TimeAxis(self.view)
         self.lanes = LaneHeader(self.view)
@@ -147,6 +151,8 @@ class RoadmapTab(QWidget):
         self.view.horizontalScrollBar().valueChanged.connect(self._scrolled)
         self._refit = QTimer(self, singleShot=True, interval=0)
         self._refit.timeout.connect(self._refit_now)
+        self._refit_rows = QTimer(self, singleShot=True, interval=0)
+        self._refit_rows.timeout.connect(self.refresh)
         self.set_document(None)
 
     # -- actions ------------------------------------------------------------------------
@@ -247,8 +253,18 @@ class RoadmapTab(QWidget):
             self.px_per_day = self._fit_per_day
         clashes = find_clashes(pair, items)
         self.scene.set_visible_left(self.view.mapToScene(0, 0).x())
-        self.scene.rebuild(pair, items, all_seasons, clashes, span, self.px_per_day, today,
-                           date_format())
+        # Full rows, or closer ones where that keeps every lane in sight
+        # without scrolling (a small screen).
+        room = self.view.viewport().height()
+        for metrics in (self._metrics, self._metrics.compact()):
+            self.scene.metrics = metrics
+            self.scene.rebuild(pair, items, all_seasons, clashes, span, self.px_per_day, today,
+                               date_format())
+            assert self.scene.drawing is not None
+            if metrics is self._metrics:
+                self._full_height = self.scene.drawing.height
+            if self.scene.drawing.height <= room:
+                break
         self._fitted_width = self._fit_width()
         self.lead.set_times(lead_times(pair, all_seasons, today), passed_up_brief(plan),
                             passed_up_sentence(plan))
@@ -266,10 +282,18 @@ class RoadmapTab(QWidget):
     def _view_resized(self) -> None:
         # A window being laid out resizes many times: refit once it settles,
         # and only if the room for the plan really changed.
-        if self._auto_fit and self.document is not None and \
+        if self.document is not None and self._auto_fit and \
                 abs(self._fit_width() - self._fitted_width) > 2:
             self._refit.start()
+        elif self.document is not None and self.scene.drawing is not None and \
+                (self._full_height > self.view.viewport().height()) != self.compact_rows:
+            self._refit_rows.start()  # full rows now fit, or no longer do
         self._place_hint()
+
+    @property
+    def compact_rows(self) -> bool:
+        """Whether the chart's rows are closer together than usual, to fit."""
+        return self.scene.metrics is not self._metrics
 
     def _place_hint(self) -> None:
         viewport = self.view.viewport()
