@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import gc
 import sys
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -44,13 +45,15 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv if argv is None else argv
     args = parse_args(argv[1:])
     from ui.window import settings, single_instance
+    from ui.window.first_paint import AfterFirstPaint
 
     # Already open in a running Tandem (a second double-click): that window comes forward.
     if single_instance.hand_off(args.plan or settings.last_plan()):
         return 0
     app = make_application(argv)
     window = start_window(args.plan)  # kept: the window lives as long as the app runs
-    single_instance.PlanServer(window)  # answers later starts; a child of the window
+    # Answers later starts (a child of the window), once the window is shown.
+    AfterFirstPaint(window, partial(single_instance.PlanServer, window))
     result = app.exec()
     del window
     return result

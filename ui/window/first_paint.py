@@ -2,7 +2,8 @@
 
 At start-up the window shows the Roadmap first and only then does what can
 follow a moment later: the reminders, which read every exercise and so load
-every exercise's model (benchmarks/startup.py measures the start until that
+every exercise's model; the server that answers a second start; Python's
+garbage collector (benchmarks/startup.py measures the start until that
 first paint).
 """
 
@@ -18,13 +19,13 @@ AT_THE_LATEST_MS = 1000
 
 
 class AfterFirstPaint(QObject):
-    """Calls ``then`` once: after ``widget`` has first painted (once that
-    paint is over), or after :data:`AT_THE_LATEST_MS`, whichever comes first.
-    A child of ``widget``: it goes with it."""
+    """Calls ``then`` once (what it returns is dropped): after ``widget`` has
+    first painted (once that paint is over), or after :data:`AT_THE_LATEST_MS`,
+    whichever comes first. A child of ``widget``: it goes with it."""
 
-    def __init__(self, widget: QWidget, then: Callable[[], None]) -> None:
+    def __init__(self, widget: QWidget, then: Callable[[], object]) -> None:
         super().__init__(widget)
-        self._then: Callable[[], None] | None = then
+        self._then: Callable[[], object] | None = then
         widget.installEventFilter(self)
         QTimer.singleShot(AT_THE_LATEST_MS, self, self.run)
 

@@ -35,11 +35,16 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QProcess, Qt, QTimer
 from PySide6.QtGui import QFileOpenEvent
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
     from ui.window.main_window import MainWindow
+
+# Qt's network module is loaded only when a socket is needed: most starts find
+# no Tandem running (hand_off), and the server listens after the window's
+# first paint (ui.app), so that neither holds the window up.
 
 #: How long a starting Tandem waits for a running one, in all (a running one
 #: answers within milliseconds; a hung one must not hold the start up for long).
@@ -83,6 +88,10 @@ def hand_off(plan: Path | None, timeout_ms: int = HAND_OFF_MS) -> bool:
     name = None if plan is None else server_name(plan)
     if plan is None or name is None:
         return False
+    if os.path.isabs(name) and not os.path.exists(name):
+        return False  # nobody listens under that name: no Tandem has this plan open
+    from PySide6.QtNetwork import QLocalSocket
+
     deadline = time.monotonic() + timeout_ms / 1000
 
     def left() -> int:
@@ -175,6 +184,8 @@ class PlanServer(QObject):
         name = None if plan is None else server_name(plan)
         if plan is None or name is None:
             return
+        from PySide6.QtNetwork import QLocalServer
+
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         server.newConnection.connect(self._accept)
