@@ -36,7 +36,7 @@ from models.opportunity_scoring import (
 from models.partners import Partner, partners
 from models.privacy import TOGETHER, Private, Viewer, visible
 from models.reveal import Reveal, RevealState, mark_done, mark_not_done, reveal_states
-from models.roadmap import RoadmapItem, new_item
+from models.roadmap import RoadmapItem, linked_item, new_item
 from models.validation import check_choice, check_date, check_unique_titles, clean_text
 
 if TYPE_CHECKING:
@@ -692,11 +692,7 @@ def unlink_roadmap_items(plan: PlanFile, item_uuids: Iterable[str]) -> Edit:
 
 
 def roadmap_item_of(plan: PlanFile, viewer: Viewer, row: Opportunity) -> RoadmapItem | None:
-    if not row.roadmap_item_uuid:
-        return None
-    found = plan.read(select(RoadmapItem).where(RoadmapItem.uuid == row.roadmap_item_uuid),
-                      viewer)
-    return found[0] if found else None
+    return linked_item(plan, viewer, row.roadmap_item_uuid)
 
 
 # -- edits: discussion points --------------------------------------------------------------------

@@ -32,7 +32,7 @@ from models.changes import Edit, delete, insert, update
 from models.errors import ValidationError
 from models.partners import partners
 from models.privacy import Private, Viewer, now_stamp
-from models.roadmap import RoadmapItem, new_item
+from models.roadmap import RoadmapItem, linked_item, new_item
 from models.validation import check_choice, check_date, check_span, clean_text
 
 if TYPE_CHECKING:
@@ -492,11 +492,7 @@ def delete_pivot(plan: PlanFile, viewer: Viewer, row: PivotPeriod) -> Edit:
 
 
 def _item_of(plan: PlanFile, viewer: Viewer, row: PivotPeriod) -> RoadmapItem | None:
-    if not row.roadmap_item_uuid:
-        return None
-    found = plan.read(select(RoadmapItem).where(RoadmapItem.uuid == row.roadmap_item_uuid),
-                      viewer)
-    return found[0] if found else None
+    return linked_item(plan, viewer, row.roadmap_item_uuid)
 
 
 def pivot_due(plan: PlanFile, today: date) -> PivotPeriod | None:
