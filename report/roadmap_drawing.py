@@ -150,6 +150,20 @@ class Metrics:
         return replace(self, season_top=3.0, season_height=22.0, row_height=20.0,
                        bar_height=16.0, lane_padding=3.0)
 
+    def height(self, lane_rows: Sequence[int]) -> float:
+        """How tall a drawing is whose lanes hold ``lane_rows`` rows each."""
+        return (self.season_top + self.season_height + self.lanes_gap + 2
+                + sum(2 * self.lane_padding + rows * self.row_height + self.lane_gap
+                      for rows in lane_rows))
+
+    def to_fit(self, lane_rows: Sequence[int], room: float | None) -> Metrics:
+        """These measures, or :meth:`compact` ones where only they fit every
+        lane in ``room`` (a height; None: any)."""
+        if room is None or self.height(lane_rows) <= room:
+            return self
+        compact = self.compact()
+        return compact if compact.height(lane_rows) <= room else self
+
 
 @dataclass(frozen=True)
 class Scale:
@@ -247,6 +261,8 @@ class RoadmapDrawing:
     background: list[Shape]
     width: float
     height: float
+    #: The measures it is drawn with (compact ones where the room is short).
+    metrics: Metrics
     clashes: list[Clash] = field(default_factory=list)
     _lefts: list[float] = field(default_factory=list)
 
@@ -259,6 +275,13 @@ class RoadmapDrawing:
 
     def band(self, key: str) -> Band:
         return next(b for b in self.bands if b.key == key)
+
+    @property
+    def lane_rows(self) -> list[int]:
+        """How many rows each lane holds, top to bottom."""
+        m = self.metrics
+        return [round((b.height - 2 * m.lane_padding) / m.row_height)
+                for b in self.bands if b.key != SEASONS]
 
     def lane_at(self, y: float) -> str | None:
         for band in self.bands:
@@ -409,14 +432,18 @@ def draw_roadmap(pair: Sequence[Partner], items: Sequence[RoadmapItem],
                  seasons: Sequence[Season], clashes: Sequence[Clash], *, span: tuple[date, date],
                  per_day: float, today: date, metrics: Metrics,
                  dates: DateFormat | None = None, visible_left: float | None = None,
-                 ) -> RoadmapDrawing:
+                 room: float | None = None) -> RoadmapDrawing:
     """The whole roadmap over ``span`` at ``per_day`` units a day. Labels of
-    bars that start left of ``visible_left`` are kept at that edge."""
+    bars that start left of ``visible_left`` are kept at that edge. Rows are
+    drawn closer together where only then every lane fits ``room`` (a height)."""
     dates = dates or DateFormat()
     scale = Scale(span[0], per_day)
     drafter = _Drafter(pair, scale, today, metrics, dates)
-    m = metrics
+    # The rows are packed by widths alone: the same with compact measures.
     layout = layout_roadmap(pair, items, drafter.room_after)
+    m = metrics.to_fit([lane.rows for lane in layout.lanes], room)
+    if m is not metrics:
+        drafter = _Drafter(pair, scale, today, m, dates)
     bands = [Band(SEASONS, "Seasons", INK, m.season_top, m.season_height)]
     top = m.season_top + m.season_height + m.lanes_gap
     for lane in layout.lanes:
@@ -424,7 +451,7 @@ def draw_roadmap(pair: Sequence[Partner], items: Sequence[RoadmapItem],
         bands.append(Band(lane.key, lane.title, lane.color, top, height))
         top += height + m.lane_gap
     width = scale.x(span[1])
-    drawing = RoadmapDrawing(scale, span, today, bands, {}, [], [], width, top + 2,
+    drawing = RoadmapDrawing(scale, span, today, bands, {}, [], [], width, top + 2, m,
                              list(clashes))
     for season in seasons:
         drawing.entries[season.uuid] = season_entry(drafter, season, season.start_date,

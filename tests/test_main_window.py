@@ -321,6 +321,8 @@ _QUICK_START = (
     "main.hold_garbage_collection()  # as a real start does first\n"
     "from PySide6.QtCore import QEvent, QObject, QStandardPaths, QTimer\n"
     "from ui import app\n"
+    "from ui.window import first_paint\n"
+    "first_paint.AT_THE_LATEST_MS = 60_000  # so that only the paint can release them\n"
     "QStandardPaths.setTestModeEnabled(True)  # the settings the test wrote\n"
     f"EXERCISES = {_EXERCISES!r}\n"
     "def loaded():\n"

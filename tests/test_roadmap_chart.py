@@ -163,7 +163,8 @@ def test_with_rows_drawn_closer_a_drag_still_lands_where_the_mouse_leaves_it(
     """A window too short for every lane at full height draws the rows
     closer together; a drag reads them as they are drawn."""
     tab = chart.tab
-    spare = tab.view.viewport().height() - tab._full_height
+    assert tab.scene.drawing is not None and not tab.compact_rows
+    spare = tab.view.viewport().height() - tab.scene.drawing.height
     tab.resize(tab.width(), tab.height() - round(spare) - 12)
     qtbot.waitUntil(lambda: tab.compact_rows)
     assert tab.scene.sceneRect().height() <= tab.view.viewport().height()

@@ -244,7 +244,8 @@ def test_the_lead_balance_is_a_split_bar_in_kind_words(tmp_path: Path) -> None:
 
 # -- small screens ----------------------------------------------------------------------------
 
-def test_at_1280_by_720_the_lanes_fit_and_no_action_hides(qtbot: QtBot, example: Path) -> None:
+def test_at_1280_by_720_the_lanes_fit_and_no_action_hides(qtbot: QtBot, example: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
     """On a 1280 × 720 screen (the window less its title bar), with the
     example's reminders showing: the rows draw closer together so that every
     lane is in sight; with room again, they are drawn at full height."""
@@ -263,11 +264,22 @@ def test_at_1280_by_720_the_lanes_fit_and_no_action_hides(qtbot: QtBot, example:
     assert tab.scene.sceneRect().height() <= tab.view.viewport().height(), \
         "both partners' lanes in sight without scrolling"
     assert tab.compact_rows
+    from ui.roadmap import scene as scene_module
+
+    drawn: list[int] = []
+    real = scene_module.draw_roadmap
+    monkeypatch.setattr(scene_module, "draw_roadmap",
+                        lambda *args, **kwargs: drawn.append(1) or real(*args, **kwargs))
+    tab.refresh()
+    assert drawn == [1], "compact or not, the chart is drawn once"
     window.resize(1280, 1000)
     qtbot.waitUntil(lambda: not tab.compact_rows)
     assert tab.scene.sceneRect().height() <= tab.view.viewport().height()
     window.resize(1280, 720 - FRAME_ALLOWANCE)
     qtbot.waitUntil(lambda: tab.compact_rows)
+    window.resize(1280, 400)  # not even compact rows would fit: full ones, and a scroll bar
+    qtbot.waitUntil(lambda: not tab.compact_rows)
+    assert tab.scene.sceneRect().height() > tab.view.viewport().height()
     extension = [b for b in tab.toolbar.findChildren(QToolButton)
                  if b.objectName() == "qt_toolbar_ext_button"]
     assert not any(b.isVisible() for b in extension), "no action behind »"

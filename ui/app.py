@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import gc
 import sys
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -52,8 +51,10 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     app = make_application(argv)
     window = start_window(args.plan)  # kept: the window lives as long as the app runs
-    # Answers later starts (a child of the window), once the window is shown.
-    AfterFirstPaint(window, partial(single_instance.PlanServer, window))
+    # Answers later starts (a child of the window): macOS's file-open events
+    # from the start, a second start's socket once the window has painted.
+    server = single_instance.PlanServer(window, listen=False)
+    AfterFirstPaint(window, server.follow_window)
     result = app.exec()
     del window
     return result

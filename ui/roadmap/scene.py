@@ -109,15 +109,19 @@ class RoadmapScene(QGraphicsScene):
 
     def rebuild(self, pair: Sequence[Partner], items: Sequence[RoadmapItem],
                 seasons: Sequence[Season], clashes: Sequence[Clash], span: tuple[date, date],
-                per_day: float, today: date, dates: DateFormat | None = None) -> None:
+                per_day: float, today: date, dates: DateFormat | None = None,
+                room: float | None = None) -> None:
+        """The plan drawn anew (``room``: the height to fit every lane in,
+        with rows drawn closer together if need be)."""
         selected = {i.uuid for i in self.selectedItems() if isinstance(i, TimeItem)}
         self.cancel_drag()
         self.clear_plan()
         self.dates = dates or self.dates
         self.drawing = draw_roadmap(pair, items, seasons, clashes, span=span, per_day=per_day,
                                     today=today, metrics=self.metrics, dates=self.dates,
-                                    visible_left=self._visible_left)
-        self._redrawer = Redrawer(pair, self.drawing, self.metrics, self.dates)
+                                    visible_left=self._visible_left, room=room)
+        drawn = self.drawing.metrics
+        self._redrawer = Redrawer(pair, self.drawing, drawn, self.dates)
         self._models = {**{s.uuid: s for s in seasons}, **{i.uuid: i for i in items}}
         for uuid, entry in self.drawing.entries.items():
             item = item_for(entry)
@@ -125,7 +129,7 @@ class RoadmapScene(QGraphicsScene):
             self.addItem(item)
             if entry.kind != "season":
                 self._rows[uuid] = round((entry.y - self.band(entry.lane).top
-                                          - self.metrics.lane_padding) / self.metrics.row_height)
+                                          - drawn.lane_padding) / drawn.row_height)
         for area in self.drawing.clash_areas:
             self.addItem(ClashItem(area))
         self._clamped = {uuid for uuid in self.entries if self._crosses(uuid)}

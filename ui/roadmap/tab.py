@@ -78,10 +78,6 @@ class RoadmapTab(QWidget):
         self._watching: Callable[[ChangeReport], None] = lambda _report: None
 
         self.scene = RoadmapScene()
-        #: The chart's measures at full row height (the scene's may be compact).
-        self._metrics = self.scene.metrics
-        #: How tall the chart is at full row height, as last drawn.
-        self._full_height = 0.0
         self.view = RoadmapView(self.scene)
         self.axis = TimeAxis(self.view)
         self.lanes = LaneHeader(self.view)
@@ -253,18 +249,9 @@ class RoadmapTab(QWidget):
             self.px_per_day = self._fit_per_day
         clashes = find_clashes(pair, items)
         self.scene.set_visible_left(self.view.mapToScene(0, 0).x())
-        # Full rows, or closer ones where that keeps every lane in sight
-        # without scrolling (a small screen).
-        room = self.view.viewport().height()
-        for metrics in (self._metrics, self._metrics.compact()):
-            self.scene.metrics = metrics
-            self.scene.rebuild(pair, items, all_seasons, clashes, span, self.px_per_day, today,
-                               date_format())
-            assert self.scene.drawing is not None
-            if metrics is self._metrics:
-                self._full_height = self.scene.drawing.height
-            if self.scene.drawing.height <= room:
-                break
+        # Rows closer together where only then every lane is in sight (a small screen).
+        self.scene.rebuild(pair, items, all_seasons, clashes, span, self.px_per_day, today,
+                           date_format(), room=self.view.viewport().height())
         self._fitted_width = self._fit_width()
         self.lead.set_times(lead_times(pair, all_seasons, today), passed_up_brief(plan),
                             passed_up_sentence(plan))
@@ -285,15 +272,17 @@ class RoadmapTab(QWidget):
         if self.document is not None and self._auto_fit and \
                 abs(self._fit_width() - self._fitted_width) > 2:
             self._refit.start()
-        elif self.document is not None and self.scene.drawing is not None and \
-                (self._full_height > self.view.viewport().height()) != self.compact_rows:
-            self._refit_rows.start()  # full rows now fit, or no longer do
+        elif self.document is not None and (drawing := self.scene.drawing) is not None and \
+                self.scene.metrics.to_fit(drawing.lane_rows, self.view.viewport().height()) \
+                != drawing.metrics:
+            self._refit_rows.start()  # full rows now fit, or only compact ones do
         self._place_hint()
 
     @property
     def compact_rows(self) -> bool:
-        """Whether the chart's rows are closer together than usual, to fit."""
-        return self.scene.metrics is not self._metrics
+        """Whether the chart's rows are drawn closer together than usual, to fit."""
+        drawing = self.scene.drawing
+        return drawing is not None and drawing.metrics != self.scene.metrics
 
     def _place_hint(self) -> None:
         viewport = self.view.viewport()

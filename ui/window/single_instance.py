@@ -150,10 +150,11 @@ def start_another(plan: Path) -> bool:
 class PlanServer(QObject):
     """Answers :func:`hand_off` for the plan ``window`` shows. Lives as long
     as the window (its child). ``file_open_events``: answer macOS's too (an
-    application-wide event filter, so only where such events come)."""
+    application-wide event filter, so only where such events come).
+    ``listen``: at once, else from the first :meth:`follow_window` on."""
 
     def __init__(self, window: MainWindow,
-                 file_open_events: bool = sys.platform == "darwin") -> None:
+                 file_open_events: bool = sys.platform == "darwin", listen: bool = True) -> None:
         super().__init__(window)
         self._window = window
         self._server: QLocalServer | None = None
@@ -169,7 +170,8 @@ class PlanServer(QObject):
         app = QApplication.instance()
         if file_open_events and app is not None:
             app.installEventFilter(self)
-        self.follow_window()
+        if listen:  # else from the first follow_window() on
+            self.follow_window()
 
     def open_plan(self) -> Path | None:
         document = self._window.document
