@@ -9,7 +9,8 @@ first real paint on the display, for:
   tandem  starts Tandem through main.py, opening the example plan (created once
           in a temporary folder), until the Roadmap chart of it has painted
           (the watcher is benchmarks/startup_probe.py), as the first time
-          on this computer (fresh settings each run);
+          on this computer (fresh settings each run: the Roadmap's rows are
+          checked before the paint, the other exercises' right after it);
   reopen  the same, as every day after: one set of settings, so Tandem
           knows the plan as it closed it (its rows are not checked again,
           and the other exercises' models load after the first paint);

@@ -22,6 +22,7 @@ from sqlalchemy.pool import StaticPool
 
 from models import migrations
 from models.base import Base, Entity
+from models.base import entity_types as registered_types
 from models.errors import ValidationError
 
 #: How Tandem stores a date (what SQLAlchemy writes for SQLite).
@@ -77,15 +78,21 @@ def check_contents(conn: sqlite3.Connection) -> None:
         memory.close()
 
 
-def check_stored(conn: sqlite3.Connection, session: Session, rows: bool = True) -> None:
+def check_stored(conn: sqlite3.Connection, session: Session, rows: bool = True,
+                 loaded_only: bool = False) -> None:
     """:func:`check_contents` for a plan open with no transaction under way:
     the rows' rules read them through the plan's own ``session`` (they change
-    nothing), which is rolled back after. Quicker: nothing is copied."""
+    nothing), which is rolled back after. Quicker: nothing is copied.
+    ``loaded_only``: only the rows of the entities whose models are loaded
+    (PlanFile.open's ``rows_later``)."""
     _check_raw(conn)
     if not rows:  # the rows are as they were when last checked (PlanFile.open's known_good)
         return
     try:
-        check_rows(session)
+        if loaded_only:
+            check_rows_of(session, registered_types())
+        else:
+            check_rows(session)
     finally:
         session.rollback()
         session.expunge_all()
@@ -121,7 +128,11 @@ def _noun(table: str) -> str:
 
 def check_rows(session: Session) -> None:
     """Every row's own rules, then every table's rules across rows."""
-    types = _entity_types()
+    check_rows_of(session, _entity_types())
+
+
+def check_rows_of(session: Session, types: dict[str, type[Entity]]) -> None:
+    """:func:`check_rows` for the entities of ``types`` alone."""
     for cls in types.values():
         for row in session.scalars(select(cls)):
             _check_row(row)

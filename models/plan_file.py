@@ -479,6 +479,8 @@ class PlanFile:
         self.migrated_from = migrated_from
         #: A copy in memory for reading (:mod:`models.plan_snapshot`): edits are refused.
         self.read_only = read_only
+        #: Rows not yet checked against their exercise's rules (open's rows_later).
+        self.rows_unchecked = False
         self._conn = connection
         self._engine = create_engine("sqlite://", creator=lambda: connection, poolclass=StaticPool)
         # The driver's own transaction handling is off (isolation_level=None);
@@ -489,17 +491,23 @@ class PlanFile:
     # -- opening and creating -------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path | str, known_good: str = "") -> PlanFile:
+    def open(cls, path: Path | str, known_good: str = "", rows_later: bool = False) -> PlanFile:
         """Open a plan, upgrading an older one after a verified backup.
         Raises :class:`PlanFileError` and leaves the file as it was otherwise.
         ``known_good`` is the :meth:`fingerprint` the plan had when it was
         last closed after passing every check: if the file is still just that,
         its rows are not checked against the model's rules again (SQLite's own
-        check, the links between tables and the dates still are)."""
-        return cls._open(Path(path).absolute(), check_contents=True, known_good=known_good)
+        check, the links between tables and the dates still are).
+        ``rows_later``: check now only the rows of the entities whose models
+        are loaded (the Roadmap's, at start-up), the others' with
+        :meth:`check_rest`; until then :attr:`rows_unchecked` says so, and an
+        edit checks them first."""
+        return cls._open(Path(path).absolute(), check_contents=True, known_good=known_good,
+                         rows_later=rows_later)
 
     @classmethod
-    def _open(cls, path: Path, check_contents: bool, known_good: str = "") -> PlanFile:
+    def _open(cls, path: Path, check_contents: bool, known_good: str = "",
+              rows_later: bool = False) -> PlanFile:
         _identify(path)
         _check_writable(path)
         lock = _lock(path)
@@ -513,14 +521,8 @@ class PlanFile:
                 migrated_from = version
             plan = cls(path, conn, migrated_from)
             if check_contents and migrated_from is None:  # an upgrade checked it already
-                try:
-                    plan_checks.check_stored(conn, plan.session, rows=not unchanged)
-                except plan_checks.PlanDamage as damage:
-                    raise PlanFileError(path, f"it is damaged: {damage}") from damage
-                except DBAPIError as error:  # SQLite's own refusal, read through SQLAlchemy
-                    orig = error.orig
-                    reason = _sqlite_reason(orig) if isinstance(orig, sqlite3.Error) else str(orig)
-                    raise PlanFileError(path, reason) from error
+                plan.rows_unchecked = rows_later and not unchanged
+                plan._check(rows=not unchanged, loaded_only=plan.rows_unchecked)
         except BaseException:
             if conn is not None:
                 conn.close()
@@ -575,6 +577,24 @@ class PlanFile:
         finally:
             building.unlink(missing_ok=True)
         return cls.open(path)
+
+    def _check(self, rows: bool, loaded_only: bool = False) -> None:
+        try:
+            plan_checks.check_stored(self._conn, self.session, rows=rows, loaded_only=loaded_only)
+        except plan_checks.PlanDamage as damage:
+            raise PlanFileError(self.path, f"it is damaged: {damage}") from damage
+        except DBAPIError as error:  # SQLite's own refusal, read through SQLAlchemy
+            orig = error.orig
+            reason = _sqlite_reason(orig) if isinstance(orig, sqlite3.Error) else str(orig)
+            raise PlanFileError(self.path, reason) from error
+
+    def check_rest(self) -> None:
+        """Check the rows :meth:`open` left for later (``rows_later``), now
+        against every exercise's rules. Raises :class:`PlanFileError` ("it is
+        damaged: …") if one breaks them; the plan is not to be used then."""
+        if self.rows_unchecked:
+            self._check(rows=True)
+            self.rows_unchecked = False
 
     def fingerprint(self) -> str:
         """What tells whether the file is still as it is now (see :func:`fingerprint`)."""
@@ -659,6 +679,7 @@ class PlanFile:
         if self.read_only:
             raise PlanFileError(self.path, "this is a copy for reading (a report); the plan "
                                 "itself is unchanged.", verb="changed")
+        self.check_rest()  # nothing is written to a plan not checked whole
         session = self.session
         # Nothing but this method writes: whatever a stray write may have left
         # in the session is dropped, never stored.

@@ -347,20 +347,25 @@ _QUICK_START = (
 )
 
 
-def test_a_plan_tandem_knows_shows_its_roadmap_before_the_other_exercises_load(
-        qtbot: QtBot, plan_path: Path, private_home: Path) -> None:
-    """The everyday start (a plan Tandem closed): the Roadmap is drawn with
-    only its own models loaded; the other exercises' models, and the
-    reminders that read them, follow the first paint, as does Python's
-    garbage collector (held during the start, never left off)."""
+@pytest.mark.parametrize("known", [True, False])
+def test_the_roadmap_shows_before_the_other_exercises_load(
+        qtbot: QtBot, plan_path: Path, private_home: Path, known: bool) -> None:
+    """The everyday start (a plan Tandem closed) and the first on this
+    computer: the Roadmap is drawn with only its own models loaded; the other
+    exercises' models, the check of their rows on a first open, and the
+    reminders follow the first paint, as does Python's garbage collector
+    (held during the start, never left off)."""
     import os
     import subprocess
     import sys
 
-    window = MainWindow()
-    qtbot.addWidget(window)
-    assert window.open_plan(plan_path)
-    window.close()  # closed here: known as it was left, and the plan to open next
+    if known:
+        window = MainWindow()
+        qtbot.addWidget(window)
+        assert window.open_plan(plan_path)
+        window.close()  # closed here: known as it was left, and the plan to open next
+    else:
+        settings.remember_plan(plan_path)  # the plan to open next, never opened here
     root = Path(__file__).resolve().parent.parent
     result = subprocess.run(
         [sys.executable, "-c", _QUICK_START], cwd=root, capture_output=True, text=True,
@@ -369,6 +374,106 @@ def test_a_plan_tandem_knows_shows_its_roadmap_before_the_other_exercises_load(
     assert result.returncode == 0, result.stderr
     assert "PAINTED True True [] False" in result.stdout, result.stdout + result.stderr
     assert f"AFTER False {list(_EXERCISES)!r} True" in result.stdout, result.stdout
+
+
+def _example_with_a_broken_opportunity(tmp_path: Path, broken: bool = True) -> Path:
+    """The example plan, one of whose opportunities another program gave a
+    status no opportunity can have (its row breaks a rule; the file is sound)."""
+    import sqlite3
+
+    import resources
+    from models.exchange import rows_from_dict
+    from models.plan_file import PlanFile
+
+    tmp_path.mkdir(exist_ok=True)
+    path = tmp_path / "Rachel & Marcus.tandem"
+    PlanFile.create(path, rows_from_dict(resources.load_json("examples/rachel-and-marcus.json"))
+                    ).close()
+    if not broken:
+        return path
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("UPDATE opportunity SET status = 'bogus' "
+                 "WHERE uuid = (SELECT min(uuid) FROM opportunity)")
+    conn.close()
+    return path
+
+
+def _only_the_roadmaps_models_loaded(monkeypatch: pytest.MonkeyPatch) -> None:
+    """As at start-up: the other exercises' models are not loaded yet (this
+    test process has them all)."""
+    from models import plan_checks, schema
+
+    roadmap = ("plan", "partner", "roadmap_item", "season", "reveal", "passed_up")
+    monkeypatch.setattr(plan_checks, "registered_types", lambda: {
+        table: cls for table, cls in schema.entity_types().items() if table in roadmap})
+
+
+def test_a_plan_new_to_this_computer_breaking_a_rule_is_refused_just_after_it_shows(
+        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """At start-up a plan this computer has not opened before shows its
+    Roadmap once the Roadmap's rows pass their rules; every other row is
+    checked right after the first paint, before the plan is backed up or
+    can be edited. One that breaks a rule closes the plan again with the
+    message, and nothing of it is remembered or backed up."""
+    from ui.window.about import app_version
+
+    path = _example_with_a_broken_opportunity(tmp_path)
+    _only_the_roadmaps_models_loaded(monkeypatch)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    window.open_at_start(path)
+    assert window.document is not None and window.document.plan.rows_unchecked
+    assert window.reminders_held
+    message = error_text(qtbot, window)
+    assert "it is damaged" in message and "opportunity" in message
+    assert window.document is None and window.pages.currentWidget() is window.welcome
+    assert settings.last_plan() is None, "not tried again at the next start"
+    assert settings.known_good(path, app_version()) == ""
+    window.backups.wait()  # any backup under way is written
+    assert window.backups.store().backups(_identity(path)) == []
+    sound = _example_with_a_broken_opportunity(tmp_path / "sound", broken=False)
+    identity = _identity(sound)
+    assert window.open_plan(sound)  # where a sound one is backed up as it opens
+    window.backups.wait()
+    assert len(window.backups.store().backups(identity)) == 1
+    window.close()
+
+
+def test_a_plan_new_to_this_computer_is_checked_whole_before_an_edit(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from models.errors import PlanFileError
+    from models.plan_file import PlanFile
+    from models.roadmap import new_item
+    from tests.helpers import digest
+
+    path = _example_with_a_broken_opportunity(tmp_path)
+    before = digest(path)
+    _only_the_roadmaps_models_loaded(monkeypatch)
+    plan = PlanFile.open(path, rows_later=True)
+    try:
+        assert plan.rows_unchecked
+        with pytest.raises(PlanFileError, match="it is damaged"):
+            plan.apply(new_item("milestone", "A move", plan_day(), viewer=TOGETHER), TOGETHER)
+    finally:
+        plan.close()
+    assert digest(path) == before, "nothing written to a plan not checked whole"
+
+
+def plan_day() -> object:
+    from datetime import date
+
+    return date(2030, 5, 1)
+
+
+def _identity(path: Path) -> str:
+    import sqlite3
+
+    conn = sqlite3.connect(path)
+    try:
+        return str(conn.execute("SELECT uuid FROM plan").fetchone()[0])
+    finally:
+        conn.close()
 
 
 def test_a_first_window_fits_a_small_screen(qtbot: QtBot) -> None:

@@ -1,7 +1,8 @@
 """Work that waits until the couple sees their plan.
 
 At start-up the window shows the Roadmap first and only then does what can
-follow a moment later: the reminders, which read every exercise and so load
+follow a moment later: checking the other exercises' rows of a plan new to
+this computer, and the reminders, which read every exercise and so load
 every exercise's model; the server that answers a second start; Python's
 garbage collector (benchmarks/startup.py measures the start until that
 first paint).

@@ -384,7 +384,7 @@ class MainWindow(QMainWindow):
         read every exercise, whose models are loaded only then."""
         target = path or settings.last_plan()
         self.reminders_held = self.isVisible()
-        opened = target is not None and self.open_plan(target)
+        opened = target is not None and self.open_plan(target, rows_later=self.reminders_held)
         if opened and self.reminders_held:
             AfterFirstPaint(self.tabs, self._release_reminders)
         else:
@@ -395,14 +395,39 @@ class MainWindow(QMainWindow):
     def _release_reminders(self) -> None:
         if self.reminders_held:
             self.reminders_held = False
-            self._update_notices()
+            if self._check_rest():
+                self._update_notices()
 
-    def open_plan(self, path: Path) -> bool:
+    def _check_rest(self) -> bool:
+        """The rows a plan opened at start-up left for after the first paint
+        (``PlanFile.open``'s rows_later): checked before it is backed up or
+        edited. A plan that breaks a rule is closed, as if it had never
+        opened, with the message (or its latest good backup offered)."""
+        document = self.document
+        if document is None or not document.plan.rows_unchecked:
+            return True
+        try:
+            document.plan.check_rest()
+        except TandemError as error:
+            path = document.plan.path
+            self._close_document()  # neither backed up nor remembered as checked
+            if settings.last_plan() == path:
+                settings.set_last_plan(None)  # not tried again at the next start
+            if not self._offer_backup_of_damaged(error):
+                show_error(self, error.message)
+            return False
+        self._back_up_on_open(document)
+        return True
+
+    def open_plan(self, path: Path, rows_later: bool = False) -> bool:
+        """Open ``path`` in this window (``rows_later``: see ``PlanFile.open``;
+        then :meth:`_check_rest` must follow)."""
         path = Path(path).absolute()
         if self.document is not None and _same_file(self.document.plan.path, path):
             return True
         try:
-            plan = PlanFile.open(path, known_good=settings.known_good(path, app_version()))
+            plan = PlanFile.open(path, known_good=settings.known_good(path, app_version()),
+                                 rows_later=rows_later)
         except TandemError as error:
             if not path.exists():  # moved or deleted: stop offering it
                 settings.forget_recent(path)
@@ -432,7 +457,8 @@ class MainWindow(QMainWindow):
         self.document = document
         settings.remember_plan(plan.path)
         self._show_document(document)
-        self._back_up_on_open(document)
+        if not plan.rows_unchecked:  # else once they are (_check_rest)
+            self._back_up_on_open(document)
 
     def _remember_checked(self, path: Path) -> None:
         """A plan Tandem opened (every check passed) and closed is as its
@@ -451,13 +477,16 @@ class MainWindow(QMainWindow):
         if self.document is None:
             return
         document, self.document = self.document, None
-        self._back_up_on_close(document)
+        checked = not document.plan.rows_unchecked
+        if checked:
+            self._back_up_on_close(document)
         self._show_document(None)
         for stack in document.stacks.values():
             self.undo_group.removeStack(stack)
         document.close()
         document.deleteLater()
-        self._remember_checked(document.plan.path)
+        if checked:
+            self._remember_checked(document.plan.path)
 
     def _show_document(self, document: PlanDocument | None, welcome: bool = True) -> None:
         if document is not None:
