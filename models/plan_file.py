@@ -767,6 +767,7 @@ class PlanFile:
 
     def copy_to(self, target: Path | str) -> None:
         """Save a consistent copy elsewhere while the plan stays open here."""
+        self.check_rest()  # a copy is of a plan checked whole
         target = Path(target).absolute()
         if target.exists() and target.resolve() == self.path.resolve():
             raise PlanFileError(target, "that is the plan that is open. Choose another name.",

@@ -335,7 +335,8 @@ _QUICK_START = (
     "                  gc.isenabled())\n"
     "        return False\n"
     "def after():\n"
-    "    print('AFTER', window.reminders_held, loaded(), gc.isenabled())\n"
+    "    print('AFTER', window.reminders_held, loaded(), gc.isenabled(),\n"
+    "          window.document is not None and not window.document.plan.rows_unchecked)\n"
     "    qt.quit()\n"
     "seen = []\n"
     "qt = app.make_application(sys.argv)\n"
@@ -373,7 +374,7 @@ def test_the_roadmap_shows_before_the_other_exercises_load(
                          "PYTHONPATH": str(root)})
     assert result.returncode == 0, result.stderr
     assert "PAINTED True True [] False" in result.stdout, result.stdout + result.stderr
-    assert f"AFTER False {list(_EXERCISES)!r} True" in result.stdout, result.stdout
+    assert f"AFTER False {list(_EXERCISES)!r} True True" in result.stdout, result.stdout
 
 
 def _example_with_a_broken_opportunity(tmp_path: Path, broken: bool = True) -> Path:
@@ -432,11 +433,31 @@ def test_a_plan_new_to_this_computer_breaking_a_rule_is_refused_just_after_it_sh
     assert settings.known_good(path, app_version()) == ""
     window.backups.wait()  # any backup under way is written
     assert window.backups.store().backups(_identity(path)) == []
-    sound = _example_with_a_broken_opportunity(tmp_path / "sound", broken=False)
-    identity = _identity(sound)
-    assert window.open_plan(sound)  # where a sound one is backed up as it opens
+    assert [entry.path for entry in settings.recent_entries()] == []
+    window.close()
+
+
+def test_a_sound_plan_new_to_this_computer_is_backed_up_once_checked_whole(
+        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same start with a plan that passes: once its other rows pass,
+    it is backed up as any plan is on opening, and becomes the plan to
+    reopen."""
+    path = _example_with_a_broken_opportunity(tmp_path, broken=False)
+    identity = _identity(path)
+    _only_the_roadmaps_models_loaded(monkeypatch)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    window.open_at_start(path)
+    assert window.document is not None and window.document.plan.rows_unchecked
+    assert not window.restore_action.isEnabled()
+    qtbot.waitUntil(lambda: not window.reminders_held)
+    assert window.document is not None and not window.document.plan.rows_unchecked
     window.backups.wait()
     assert len(window.backups.store().backups(identity)) == 1
+    assert window.restore_action.isEnabled()
+    assert settings.last_plan() == path
+    assert window.notices.isVisible()
     window.close()
 
 

@@ -77,6 +77,7 @@ class MainWindow(QMainWindow):
         self.document: PlanDocument | None = None
         #: The reminders wait for the plan's first paint at start-up (open_at_start).
         self.reminders_held = False
+        self._checks_owed = False
         self.undo_group = QUndoGroup(self)
         self.setMinimumSize(760, 520)
         self._first_size()
@@ -404,10 +405,10 @@ class MainWindow(QMainWindow):
         edited. A plan that breaks a rule is closed, as if it had never
         opened, with the message (or its latest good backup offered)."""
         document = self.document
-        if document is None or not document.plan.rows_unchecked:
+        if document is None or not self._checks_owed:
             return True
         try:
-            document.plan.check_rest()
+            document.plan.check_rest()  # (done already if an edit came first)
         except TandemError as error:
             path = document.plan.path
             self._close_document()  # neither backed up nor remembered as checked
@@ -416,6 +417,8 @@ class MainWindow(QMainWindow):
             if not self._offer_backup_of_damaged(error):
                 show_error(self, error.message)
             return False
+        self._checks_owed = False
+        settings.remember_plan(document.plan.path)
         self._back_up_on_open(document)
         return True
 
@@ -455,9 +458,13 @@ class MainWindow(QMainWindow):
             self.undo_group.addStack(stack)
         self.undo_group.setActiveStack(document.undo_stack)
         self.document = document
-        settings.remember_plan(plan.path)
+        #: Rows left for after the first paint: until they pass (_check_rest)
+        #: the plan is neither a recent plan nor backed up.
+        self._checks_owed = plan.rows_unchecked
+        if not self._checks_owed:
+            settings.remember_plan(plan.path)
         self._show_document(document)
-        if not plan.rows_unchecked:  # else once they are (_check_rest)
+        if not self._checks_owed:
             self._back_up_on_open(document)
 
     def _remember_checked(self, path: Path) -> None:
@@ -477,7 +484,7 @@ class MainWindow(QMainWindow):
         if self.document is None:
             return
         document, self.document = self.document, None
-        checked = not document.plan.rows_unchecked
+        checked, self._checks_owed = not self._checks_owed, False
         if checked:
             self._back_up_on_close(document)
         self._show_document(None)
