@@ -409,6 +409,18 @@ def _only_the_roadmaps_models_loaded(monkeypatch: pytest.MonkeyPatch) -> None:
         table: cls for table, cls in schema.entity_types().items() if table in roadmap})
 
 
+def _started_with(qtbot: QtBot, path: Path, monkeypatch: pytest.MonkeyPatch) -> MainWindow:
+    """A window started on ``path``, new to this computer, as at start-up:
+    open, with the rows of the Roadmap's models alone checked yet."""
+    _only_the_roadmaps_models_loaded(monkeypatch)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    window.open_at_start(path)
+    assert window.document is not None and window.document.plan.rows_unchecked
+    return window
+
+
 def test_a_plan_new_to_this_computer_breaking_a_rule_is_refused_just_after_it_shows(
         qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """At start-up a plan this computer has not opened before shows its
@@ -419,12 +431,7 @@ def test_a_plan_new_to_this_computer_breaking_a_rule_is_refused_just_after_it_sh
     from ui.window.about import app_version
 
     path = _example_with_a_broken_opportunity(tmp_path)
-    _only_the_roadmaps_models_loaded(monkeypatch)
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.show()
-    window.open_at_start(path)
-    assert window.document is not None and window.document.plan.rows_unchecked
+    window = _started_with(qtbot, path, monkeypatch)
     assert window.reminders_held
     message = error_text(qtbot, window)
     assert "it is damaged" in message and "opportunity" in message
@@ -444,12 +451,7 @@ def test_a_sound_plan_new_to_this_computer_is_backed_up_once_checked_whole(
     reopen."""
     path = _example_with_a_broken_opportunity(tmp_path, broken=False)
     identity = _identity(path)
-    _only_the_roadmaps_models_loaded(monkeypatch)
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.show()
-    window.open_at_start(path)
-    assert window.document is not None and window.document.plan.rows_unchecked
+    window = _started_with(qtbot, path, monkeypatch)
     assert not window.restore_action.isEnabled()
     qtbot.waitUntil(lambda: not window.reminders_held)
     assert window.document is not None and not window.document.plan.rows_unchecked
