@@ -51,7 +51,7 @@ from typing import Any, TypeGuard
 
 from sqlalchemy import func, select
 
-from models.base import Entity
+from models.base import Entity, entity_types
 from models.errors import PlanFileError, TandemError
 from models.partners import Partner, PlanInfo, partners
 from models.plan_file import SUFFIX, PlanFile, _write_copy, unused_path
@@ -667,12 +667,10 @@ _NOT_ENTRIES: tuple[type[Entity], ...] = (PlanInfo, Partner, Reveal)
 
 
 def _summary(copy: PlanFile, recalled: dict[str, Any]) -> Summary:
-    from models import schema  # every exercise's entries (loaded when first needed)
-
     session = copy.session
     counts: dict[str, int] = {}
     try:
-        for table, cls in schema.entity_types().items():
+        for table, cls in entity_types().items():
             query = select(func.count()).select_from(cls)
             if issubclass(cls, Private):
                 query = query.where(visible(cls, TOGETHER))

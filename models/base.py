@@ -91,7 +91,17 @@ class Entity(Base):
 
 
 def entity_types() -> dict[str, type[Entity]]:
-    """Every mapped entity by table name (import :mod:`models.schema` first)."""
+    """Every stored entity by table name, each table after those it refers
+    to. The first call loads every exercise's model (:mod:`models.schema`),
+    which nothing imports before it is needed: a plan Tandem knows opens, and
+    its Roadmap is drawn, before the other exercises' models load."""
+    from models import schema
+
+    return schema.entity_types()
+
+
+def registered_types() -> dict[str, type[Entity]]:
+    """The entities whose models are loaded so far, by table name."""
     types: dict[str, type[Entity]] = {}
     for mapper in Base.registry.mappers:
         cls = mapper.class_

@@ -13,8 +13,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session
 
-from models import schema
-from models.base import Entity, new_uuid
+from models.base import Entity, entity_types, new_uuid
 from models.errors import ValidationError
 from models.migrations import SCHEMA_VERSION
 from models.privacy import Viewer, is_private, now_stamp
@@ -45,13 +44,13 @@ def plan_to_dict(session: Session) -> dict[str, Any]:
     """Every row of the plan file, private drafts included: for tests,
     copies and merging, never for showing to a viewer."""
     return _as_dict({table: list(session.scalars(select(cls)))
-                     for table, cls in schema.entity_types().items()})
+                     for table, cls in entity_types().items()})
 
 
 def visible_plan_to_dict(plan: PlanFile, viewer: Viewer) -> dict[str, Any]:
     """What ``viewer`` may see of the plan, in the same form."""
     return _as_dict({table: plan.read(select(cls), viewer)
-                     for table, cls in schema.entity_types().items()})
+                     for table, cls in entity_types().items()})
 
 
 def rows_from_dict(data: dict[str, Any]) -> list[Entity]:
@@ -65,7 +64,7 @@ def rows_from_dict(data: dict[str, Any]) -> list[Entity]:
     if not isinstance(version, int) or version > SCHEMA_VERSION:
         raise ValidationError("format", f"This plan was written by a newer version of Tandem "
                               f"(format {version}); update Tandem to read it.")
-    known = schema.entity_types()
+    known = entity_types()
     unknown = set(data.get("tables", {})) - set(known)
     if unknown:
         raise ValidationError("format", f"Unknown parts of a plan: {', '.join(sorted(unknown))}.")

@@ -21,8 +21,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.pool import StaticPool
 
 from models import migrations
-from models.base import Base, Entity
-from models.base import entity_types as registered_types
+from models.base import Base, Entity, entity_types, registered_types
 from models.errors import ValidationError
 
 #: How Tandem stores a date (what SQLAlchemy writes for SQLite).
@@ -62,7 +61,7 @@ def check_contents(conn: sqlite3.Connection) -> None:
     current one. The rows' rules run on a copy in memory, so that this can run
     inside an upgrade's transaction (see :func:`check_stored` otherwise)."""
     _check_raw(conn)
-    types = _entity_types()
+    types = entity_types()
     memory = sqlite3.connect(":memory:")
     engine = create_engine("sqlite://", creator=lambda: memory, poolclass=StaticPool)
     try:
@@ -113,22 +112,15 @@ def _check_raw(conn: sqlite3.Connection) -> None:
         _check_dates(conn, table)
 
 
-def _entity_types() -> dict[str, type[Entity]]:
-    """Every entity (importing every exercise's model, on the first call)."""
-    from models import schema
-
-    return schema.entity_types()
-
-
 def _noun(table: str) -> str:
     """What the couple calls a row of ``table`` (for a message)."""
-    cls = _entity_types().get(table)
+    cls = entity_types().get(table)
     return cls.noun if cls is not None else table
 
 
 def check_rows(session: Session) -> None:
     """Every row's own rules, then every table's rules across rows."""
-    check_rows_of(session, _entity_types())
+    check_rows_of(session, entity_types())
 
 
 def check_rows_of(session: Session, types: dict[str, type[Entity]]) -> None:

@@ -39,7 +39,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.pool import StaticPool
 
 from models import plan_checks
-from models.base import Base, Entity
+from models.base import Base, Entity, entity_types
 from models.changes import Edit, RowChange, insert, tables
 from models.errors import PlanFileError, StaleEditError, ValidationError
 from models.migrations import SCHEMA_VERSION, upgrade
@@ -421,15 +421,6 @@ def _check_not_in_use(target: Path) -> None:
                             verb="replaced")
 
 
-def _entity_types() -> dict[str, type[Entity]]:
-    """Every entity, by table. Imported when first needed, not with this
-    module: a plan opens, and its roadmap is drawn, before the models of the
-    other exercises are loaded (a quicker start: ui.window.main_window)."""
-    from models import schema
-
-    return schema.entity_types()
-
-
 def _described(row: Entity) -> str:
     name = next((getattr(row, a) for a in ("title", "label", "name") if hasattr(row, a)), "")
     return f"The {row.noun} “{name}”" if name else f"The {row.noun}"
@@ -558,7 +549,7 @@ class PlanFile:
                 # "done" marks as that partner), table by table, each after
                 # the tables it refers to (a mark made together refers to a
                 # partner's vision).
-                _entity_types()  # every table registered, for their order
+                entity_types()  # every table registered, for their order
                 order = {table.name: n for n, table in enumerate(Base.metadata.sorted_tables)}
                 groups: dict[tuple[int, str], list[Entity]] = {}
                 for row in rows:
@@ -658,7 +649,7 @@ class PlanFile:
 
     def _collect(self, session: Session, table: str, uuid: str, found: list[Entity],
                  seen: set[str]) -> None:
-        for cls in _entity_types().values():
+        for cls in entity_types().values():
             for column in cls.__table__.columns:
                 linked = column.key in cls.loose_links or column.key != "author_uuid" and any(
                     fk.column.table.name == table for fk in column.foreign_keys)
@@ -695,7 +686,7 @@ class PlanFile:
             for row, change in checked:
                 row.check(None if change.before is None else list(change.after or ()))
             session.flush()
-            types = _entity_types()
+            types = entity_types()
             for table in tables(edit):
                 types[table].check_table(session)
             session.commit()
@@ -713,7 +704,7 @@ class PlanFile:
             session.expunge_all()
 
     def _apply_row(self, change: RowChange, viewer: Viewer, moved: set[str]) -> Entity | None:
-        cls = _entity_types()[change.table]
+        cls = entity_types()[change.table]
         session = self.session
         row = session.get(cls, change.uuid)
         current = row.record() if row is not None else None

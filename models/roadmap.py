@@ -18,7 +18,7 @@ from sqlalchemy import Date, ForeignKey, String, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 import resources
-from models.base import Entity
+from models.base import Entity, entity_types
 from models.calendar import Unit, add_months, shift
 from models.changes import Edit, delete, insert, update
 from models.errors import ValidationError
@@ -269,12 +269,10 @@ def remove(plan: PlanFile, entries: Sequence[RoadmapItem | Season]) -> Edit:
 
 
 def _unlinked(plan: PlanFile, item_uuids: list[str]) -> Edit:
-    from models import schema  # every entity, registered by then
-
     if not item_uuids:
         return ()
     changes = []
-    for cls in schema.entity_types().values():
+    for cls in entity_types().values():
         for column in cls.__table__.columns:
             points_here = column.key != "author_uuid" and column.nullable and any(
                 fk.column.table.name == RoadmapItem.__tablename__

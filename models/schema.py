@@ -28,14 +28,13 @@ from models import (  # noqa: F401  (they register their entities)
     support_inventory,
     visions,
 )
-from models.base import Base, Entity
-from models.base import entity_types as _registered
+from models.base import Base, Entity, registered_types
 
 
 @cache
 def entity_types() -> dict[str, type[Entity]]:
     """Every stored entity by table name, in the order rows are inserted
     (each table after those it refers to, whatever order they were loaded in)."""
-    registered = _registered()
+    registered = registered_types()
     return {table.name: registered[table.name] for table in Base.metadata.sorted_tables
             if table.name in registered}
